@@ -1,0 +1,56 @@
+package googlenet.streams.image;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Turns encoded image bytes into one model input: decodes with limits checked before any pixel is
+ * decoded, then writes {@link #TENSOR_FLOATS} floats (CHW, 3x224x224) for the configured profile.
+ * Thread-safe: one instance is shared by all stream threads.
+ */
+public final class ImagePreprocessor {
+  /** Channels of the model input. */
+  public static final int CHANNELS = 3;
+
+  /** Height and width of the model input. */
+  public static final int SIZE = 224;
+
+  /** Floats per image in the input tensor: 3 * 224 * 224. */
+  public static final int TENSOR_FLOATS = CHANNELS * SIZE * SIZE;
+
+  private final PreprocessProfile profile;
+  private final ImageLimits limits;
+
+  /** Creates a preprocessor for a profile and limits. */
+  public ImagePreprocessor(PreprocessProfile profile, ImageLimits limits) {
+    this.profile = profile;
+    this.limits = limits;
+  }
+
+  /** The profile this preprocessor applies. */
+  public PreprocessProfile profile() {
+    return profile;
+  }
+
+  /** The limits this preprocessor enforces. */
+  public ImageLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Decodes {@code encoded} and writes its tensor into {@code batch} at image slot {@code slot},
+   * that is at float index {@code slot * TENSOR_FLOATS}, without moving the buffer's position.
+   *
+   * @throws ImageRejectedException with a stable reason when the image cannot be used
+   */
+  public void preprocessInto(byte[] encoded, FloatBuffer batch, int slot)
+      throws ImageRejectedException {
+    throw new UnsupportedOperationException("not yet implemented");
+  }
+
+  /** Decodes {@code encoded} into a new array of {@link #TENSOR_FLOATS} floats. */
+  public float[] preprocess(byte[] encoded) throws ImageRejectedException {
+    FloatBuffer buffer = FloatBuffer.allocate(TENSOR_FLOATS);
+    preprocessInto(encoded, buffer, 0);
+    return buffer.array();
+  }
+}
