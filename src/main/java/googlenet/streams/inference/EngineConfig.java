@@ -1,0 +1,91 @@
+package googlenet.streams.inference;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to open an {@link InferenceEngine}.
+ *
+ * @param model the ONNX model file
+ * @param modelName name stamped on results; empty to take the file name without extension
+ * @param modelVersion version stamped on results; empty to take the first 12 hex digits of the
+ *     file's sha256
+ * @param expectedSha256 when present, the file's SHA-256 must match or the engine refuses to load
+ * @param provider the execution provider asked for
+ * @param deviceId the CUDA device id (ignored on the CPU)
+ * @param cudaOptions CUDA provider options passed to {@code OrtCUDAProviderOptions.add}, e.g.
+ *     {@code cudnn_conv_algo_search=HEURISTIC}, {@code gpu_mem_limit}, {@code
+ *     arena_extend_strategy}
+ * @param intraOpThreads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
+ * @param interOpThreads ONNX Runtime inter-op threads; 0 lets ONNX Runtime choose
+ * @param softmax whether to apply softmax to the output
+ * @param warmup whether to run one batch at start so the first real batch is not slow
+ */
+public record EngineConfig(
+    Path model,
+    Optional<String> modelName,
+    Optional<String> modelVersion,
+    Optional<String> expectedSha256,
+    ExecutionProvider provider,
+    int deviceId,
+    Map<String, String> cudaOptions,
+    int intraOpThreads,
+    int interOpThreads,
+    Softmax softmax,
+    boolean warmup) {
+
+  /** Whether the engine applies softmax to the model's output. */
+  public enum Softmax {
+    /** Apply it when the model's output does not already end in a Softmax node. */
+    AUTO,
+    /** Always apply it (the model outputs logits). */
+    ALWAYS,
+    /** Never apply it (the model outputs probabilities). */
+    NEVER
+  }
+
+  /** Validates and copies the options. */
+  public EngineConfig {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(provider, "provider");
+    cudaOptions = Map.copyOf(cudaOptions);
+    if (intraOpThreads < 0 || interOpThreads < 0) {
+      throw new IllegalArgumentException(
+          "thread counts must be >= 0, got intra " + intraOpThreads + ", inter " + interOpThreads);
+    }
+  }
+
+  /** CPU defaults for a model file: ONNX Runtime's thread choice, softmax auto, warm-up on. */
+  public static EngineConfig cpu(Path model) {
+    return new EngineConfig(
+        model,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ExecutionProvider.CPU,
+        0,
+        Map.of(),
+        0,
+        0,
+        Softmax.AUTO,
+        true);
+  }
+
+  /** A copy asking for another execution provider. */
+  public EngineConfig withProvider(ExecutionProvider newProvider) {
+    return new EngineConfig(
+        model,
+        modelName,
+        modelVersion,
+        expectedSha256,
+        newProvider,
+        deviceId,
+        cudaOptions,
+        intraOpThreads,
+        interOpThreads,
+        softmax,
+        warmup);
+  }
+}
