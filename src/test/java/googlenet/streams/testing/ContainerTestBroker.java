@@ -1,0 +1,59 @@
+package googlenet.streams.testing;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** A {@link TestBroker} in a container started by Testcontainers from a locally built image. */
+final class ContainerTestBroker implements TestBroker {
+  /** The image built by {@code .ci/run}; no registry is reachable on the build machines. */
+  static final String DEFAULT_IMAGE = "localhost/kafka-local:4.4.0";
+
+  private final KafkaContainer container;
+
+  private ContainerTestBroker(KafkaContainer container) {
+    this.container = container;
+  }
+
+  static String image() {
+    return System.getProperty("gns.kafka.image", DEFAULT_IMAGE);
+  }
+
+  /** Why a container broker cannot run here, or null when it can. */
+  static String whyUnavailable(String image) {
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      return "no container engine (Docker API) found; set DOCKER_HOST or run .ci/run, which starts podman";
+    }
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      return null;
+    } catch (NotFoundException e) {
+      return "image "
+          + image
+          + " is not present locally; build it (.ci/run) or set -Dgns.kafka.image";
+    }
+  }
+
+  static TestBroker start(String image) {
+    KafkaContainer container =
+        new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"));
+    container.start();
+    return new ContainerTestBroker(container);
+  }
+
+  @Override
+  public BrokerKind kind() {
+    return BrokerKind.CONTAINER;
+  }
+
+  @Override
+  public String bootstrapServers() {
+    return container.getBootstrapServers();
+  }
+
+  @Override
+  public void close() {
+    container.stop();
+  }
+}

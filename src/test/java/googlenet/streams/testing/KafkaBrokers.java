@@ -1,0 +1,80 @@
+package googlenet.streams.testing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Chooses the brokers integration tests run against, from {@code -Dkafka.broker=}:
+ *
+ * <ul>
+ *   <li>{@code auto} (default): the in-JVM broker always, and a container broker; the container
+ *       variant is skipped with a message when no container engine or image is available;
+ *   <li>{@code embedded}: only the in-JVM broker;
+ *   <li>{@code container}: only the container broker, failing when it cannot start;
+ *   <li>{@code external}: only the cluster at {@code -Dkafka.bootstrap=host:port}.
+ * </ul>
+ *
+ * The container image is {@code -Dgns.kafka.image} (default {@value
+ * ContainerTestBroker#DEFAULT_IMAGE}). Parameterise a test with
+ * {@code @MethodSource("googlenet.streams.testing.KafkaBrokers#available")} and start the broker
+ * with {@link #start(BrokerKind)}.
+ */
+public final class KafkaBrokers {
+  /** System property selecting the brokers. */
+  public static final String SELECTION = "kafka.broker";
+
+  /** System property giving the external cluster's bootstrap servers. */
+  public static final String EXTERNAL_BOOTSTRAP = "kafka.bootstrap";
+
+  private KafkaBrokers() {}
+
+  /** The broker kinds selected by {@code -Dkafka.broker}, in the order tests should run them. */
+  public static Stream<BrokerKind> available() {
+    return selected().stream();
+  }
+
+  static List<BrokerKind> selected() {
+    String selection = System.getProperty(SELECTION, "auto").trim().toLowerCase(Locale.ROOT);
+    return switch (selection) {
+      case "auto", "" -> List.of(BrokerKind.EMBEDDED, BrokerKind.CONTAINER);
+      case "embedded" -> List.of(BrokerKind.EMBEDDED);
+      case "container" -> List.of(BrokerKind.CONTAINER);
+      case "external" -> List.of(BrokerKind.EXTERNAL);
+      default ->
+          throw new IllegalArgumentException(
+              "-D"
+                  + SELECTION
+                  + "="
+                  + selection
+                  + " is not known; use auto, embedded, container or external");
+    };
+  }
+
+  /**
+   * Starts (or connects to) a broker of the given kind. Under {@code auto}, a container broker
+   * without a container engine aborts the test (JUnit reports it skipped, with the reason); when
+   * the container broker was asked for explicitly, that fails instead.
+   */
+  public static TestBroker start(BrokerKind kind) {
+    return switch (kind) {
+      case EMBEDDED -> EmbeddedTestBroker.start();
+      case CONTAINER -> startContainer();
+      case EXTERNAL -> ExternalTestBroker.fromSystemProperty();
+    };
+  }
+
+  private static TestBroker startContainer() {
+    String image = ContainerTestBroker.image();
+    String missing = ContainerTestBroker.whyUnavailable(image);
+    if (missing != null) {
+      boolean explicit = "container".equalsIgnoreCase(System.getProperty(SELECTION, "auto").trim());
+      if (explicit) {
+        throw new IllegalStateException("-D" + SELECTION + "=container, but " + missing);
+      }
+      Assumptions.abort("container broker skipped: " + missing);
+    }
+    return ContainerTestBroker.start(image);
+  }
+}
