@@ -1,0 +1,58 @@
+package googlenet.streams.testing;
+
+import googlenet.streams.model.SyntheticGoogLeNet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Synthetic GoogLeNet models for tests, generated once per JVM into {@code target/test-models/}
+ * (seed 42). Thread-safe; safe across forked JVMs too (files appear by atomic move).
+ */
+public final class TestModels {
+  private static final long SEED = 42L;
+  private static final Path DIR = Path.of("target", "test-models").toAbsolutePath();
+  private static final Map<String, Path> GENERATED = new ConcurrentHashMap<>();
+
+  private TestModels() {}
+
+  /** Width/8 synthetic model, batch dimension symbolic ("N"): fast, for most tests. */
+  public static Path small() {
+    return model(8, false);
+  }
+
+  /** Full-width synthetic model (6,998,552 parameters, ~28 MB). */
+  public static Path full() {
+    return model(1, false);
+  }
+
+  /** Width/8 synthetic model with the batch fixed at 1, like the model zoo's googlenet-12. */
+  public static Path fixedBatchSmall() {
+    return model(8, true);
+  }
+
+  private static Path model(int widthDivisor, boolean fixedBatch) {
+    String name =
+        String.format(
+            Locale.ROOT,
+            "googlenet-w%d-s%d%s.onnx",
+            widthDivisor,
+            SEED,
+            fixedBatch ? "-fixed" : "");
+    return GENERATED.computeIfAbsent(name, n -> generate(DIR.resolve(n), widthDivisor, fixedBatch));
+  }
+
+  private static Path generate(Path file, int widthDivisor, boolean fixedBatch) {
+    try {
+      Files.createDirectories(file.getParent());
+      SyntheticGoogLeNet.write(file, widthDivisor, SEED, fixedBatch);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write test model " + file, e);
+    }
+  }
+}
