@@ -26,14 +26,22 @@ public final class Labels {
    * Reads a synset file (one class per line, synset id, a space, the label).
    *
    * @throws IOException when the file cannot be read
-   * @throws IllegalArgumentException naming the file and line when a line is malformed
+   * @throws IllegalArgumentException naming the file and line when a line is malformed, or when
+   *     the file holds no labels
    */
   public static Labels load(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = withoutTrailingBlankLines(Files.readAllLines(file, StandardCharsets.UTF_8));
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(
+          file + ": no labels; expected one '<synset id> <label>' line per class");
+    }
     List<String> synsets = new ArrayList<>(lines.size());
     List<String> names = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
       int space = line.indexOf(' ');
       if (space <= 0 || space == line.length() - 1) {
         throw new IllegalArgumentException(
@@ -43,6 +51,14 @@ public final class Labels {
       names.add(line.substring(space + 1));
     }
     return new Labels(List.copyOf(synsets), List.copyOf(names), lines.size());
+  }
+
+  private static List<String> withoutTrailingBlankLines(List<String> lines) {
+    int end = lines.size();
+    while (end > 0 && lines.get(end - 1).isBlank()) {
+      end--;
+    }
+    return lines.subList(0, end);
   }
 
   /** Labels that name each of {@code classes} outputs by its index: {@code class 281}. */
@@ -68,14 +84,21 @@ public final class Labels {
     return new Prediction(index, synsets.get(index), names.get(index), probability);
   }
 
-  /** The {@code k} most probable classes, most probable first; ties by lower index. */
+  /**
+   * The {@code k} most probable classes, most probable first; ties by lower index; NaN last.
+   *
+   * @throws IllegalArgumentException when {@code k} is negative
+   */
   public List<Prediction> topK(float[] probabilities, int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("top-k must be >= 0, got " + k);
+    }
     int n = Math.min(k, probabilities.length);
     int[] best = new int[n];
     int filled = 0;
     for (int i = 0; i < probabilities.length; i++) {
       int pos = filled;
-      while (pos > 0 && probabilities[i] > probabilities[best[pos - 1]]) {
+      while (pos > 0 && ranksAbove(probabilities[i], probabilities[best[pos - 1]])) {
         pos--;
       }
       if (pos < n) {
@@ -90,5 +113,9 @@ public final class Labels {
       top.add(predict(best[i], probabilities[best[i]]));
     }
     return top;
+  }
+
+  private static boolean ranksAbove(float candidate, float incumbent) {
+    return candidate > incumbent || (Float.isNaN(incumbent) && !Float.isNaN(candidate));
   }
 }
