@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -50,9 +51,9 @@ public final class OnnxInferenceEngine implements InferenceEngine {
   }
 
   /**
-   * Opens the model: checks its SHA-256 when one is expected, creates the session on the
-   * requested provider (falling back to the CPU for {@code cuda}), discovers input and output and
-   * runs the warm-up batch.
+   * Opens the model: checks its SHA-256 when one is expected, creates the session on the requested
+   * provider (falling back to the CPU for {@code cuda}), discovers input and output and runs the
+   * warm-up batch.
    *
    * @throws InferenceException (always fatal) saying what is wrong and what to do
    */
@@ -75,7 +76,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
               signature.fixedBatch(),
               signature.classes());
       engine = new OnnxInferenceEngine(env, opened, signature, info, softmax);
-      engine.logOpened();
+      engine.logOpened(file);
       if (config.warmup()) {
         engine.run(engine.zeroBatch(), 1);
       }
@@ -84,8 +85,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
       closeQuietly(engine, opened.session());
       throw e instanceof InferenceException ie && ie.fatal()
           ? ie
-          : new InferenceException(
-              "cannot open model " + file + ": " + e.getMessage(), true, e);
+          : new InferenceException("cannot open model " + file + ": " + e.getMessage(), true, e);
     }
   }
 
@@ -157,8 +157,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
     try (OnnxTensor tensor =
             OnnxTensor.createTensor(env, slice.slice(), signature.batchShape(count));
         OrtSession.Result result =
-            session.run(
-                Map.of(signature.inputName(), tensor), Set.of(signature.outputName()))) {
+            session.run(Map.of(signature.inputName(), tensor), Set.of(signature.outputName()))) {
       FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
       if (out.remaining() != count * model.classes()) {
         throw new InferenceException(
@@ -188,7 +187,12 @@ public final class OnnxInferenceEngine implements InferenceEngine {
     long needed = (long) batchSize * signature.imageFloats();
     if (input.capacity() < needed) {
       throw new IllegalArgumentException(
-          "input holds " + input.capacity() + " floats; a batch of " + batchSize + " needs " + needed);
+          "input holds "
+              + input.capacity()
+              + " floats; a batch of "
+              + batchSize
+              + " needs "
+              + needed);
     }
     FloatBuffer view = input.duplicate().clear().limit((int) needed);
     if (view.isDirect() && view.order() == ByteOrder.nativeOrder()) {
@@ -231,7 +235,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
     }
   }
 
-  private void logOpened() {
+  private void logOpened(Path file) {
     LOG.info(
         "opened model {} version {} (sha256 {}) on {}: input {} {}, output {} with {} classes, {}"
             + " batch, softmax {}",
@@ -240,7 +244,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
         model.sha256(),
         provider,
         model.inputName(),
-        java.util.Arrays.toString(signature.batchShape(model.fixedBatch() ? 1 : -1)),
+        Arrays.toString(signature.batchShape(model.fixedBatch() ? 1 : -1)),
         model.outputName(),
         model.classes(),
         model.fixedBatch() ? "fixed (1)" : "dynamic",
@@ -250,7 +254,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
           "model {} has a fixed batch of 1: batches run image by image; run 'model prepare --in"
               + " {} --out FILE' to make it batchable",
           model.name(),
-          model.name());
+          file);
     }
   }
 

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the ONNX Runtime session for an {@link EngineConfig}: CPU, CUDA with a fallback to the
  * CPU, or strict CUDA. Every attempt to load CUDA is checked by creating the session, never by
- * trusting {@code OrtEnvironment.getAvailableProviders()} (the GPU build lists CUDA even where
- * its libraries cannot load).
+ * trusting {@code OrtEnvironment.getAvailableProviders()} (the GPU build lists CUDA even where its
+ * libraries cannot load).
  */
 final class SessionFactory {
   private static final Logger LOG = LoggerFactory.getLogger(SessionFactory.class);

@@ -26,11 +26,12 @@ public final class Labels {
    * Reads a synset file (one class per line, synset id, a space, the label).
    *
    * @throws IOException when the file cannot be read
-   * @throws IllegalArgumentException naming the file and line when a line is malformed, or when
-   *     the file holds no labels
+   * @throws IllegalArgumentException naming the file and line when a line is malformed, or when the
+   *     file holds no labels
    */
   public static Labels load(Path file) throws IOException {
-    List<String> lines = withoutTrailingBlankLines(Files.readAllLines(file, StandardCharsets.UTF_8));
+    List<String> lines =
+        withoutTrailingBlankLines(Files.readAllLines(file, StandardCharsets.UTF_8));
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(
           file + ": no labels; expected one '<synset id> <label>' line per class");

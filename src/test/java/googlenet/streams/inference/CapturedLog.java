@@ -20,7 +20,8 @@ final class CapturedLog implements AutoCloseable {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     logger = context.getLogger(type.getName());
     appender =
-        new AbstractAppender("captured-" + type.getSimpleName(), null, null, true, Property.EMPTY_ARRAY) {
+        new AbstractAppender(
+            "captured-" + type.getSimpleName(), null, null, true, Property.EMPTY_ARRAY) {
           @Override
           public void append(LogEvent event) {
             events.add(event.toImmutable());
@@ -48,5 +49,4 @@ final class CapturedLog implements AutoCloseable {
     logger.removeAppender(appender);
     appender.stop();
   }
-
 }

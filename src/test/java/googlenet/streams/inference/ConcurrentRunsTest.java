@@ -20,7 +20,8 @@ class ConcurrentRunsTest {
     FloatBuffer a = images(2, 31);
     FloatBuffer b = images(3, 32);
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
+    try (OnnxInferenceEngine engine =
+        OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
       float[][] expectedA = engine.run(a, 2).probabilities();
       float[][] expectedB = engine.run(b, 3).probabilities();
       List<Future<Boolean>> runs = new ArrayList<>();

@@ -28,8 +28,7 @@ class ExecutionProviderFallbackTest {
 
   @Test
   void shouldFallBackToCpuWithOneWarningWhenCudaCannotLoad() throws Exception {
-    EngineConfig config =
-        EngineConfig.cpu(TestModels.small()).withProvider(ExecutionProvider.CUDA);
+    EngineConfig config = EngineConfig.cpu(TestModels.small()).withProvider(ExecutionProvider.CUDA);
     try (CapturedLog log = CapturedLog.of(SessionFactory.class);
         OnnxInferenceEngine engine = OnnxInferenceEngine.open(config)) {
       BatchResult result = engine.run(images(2, 11), 2);
@@ -50,7 +49,8 @@ class ExecutionProviderFallbackTest {
   @Test
   void shouldNotWarnWhenCpuIsAskedFor() throws Exception {
     try (CapturedLog log = CapturedLog.of(SessionFactory.class);
-        OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
+        OnnxInferenceEngine engine =
+            OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
       assertThat(engine.fellBack()).isFalse();
       assertThat(log.messages(Level.WARN)).isEmpty();
     }

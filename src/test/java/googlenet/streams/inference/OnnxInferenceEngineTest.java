@@ -25,13 +25,16 @@ class OnnxInferenceEngineTest {
 
   @Test
   void shouldReturnOneRowOfProbabilitiesPerImageSummingToOne() throws Exception {
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
+    try (OnnxInferenceEngine engine =
+        OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
       BatchResult result = engine.run(images(4, 1), 4);
 
       assertThat(result.probabilities()).hasDimensions(4, 1000);
       for (float[] row : result.probabilities()) {
         assertThat(sum(row)).isCloseTo(1f, within(1e-4f));
-        assertThat(row).allSatisfy(p -> assertThat(p).isBetween(0f, 1f));
+        for (float p : row) {
+          assertThat(p).isBetween(0f, 1f);
+        }
       }
       assertThat(result.provider()).isEqualTo("CPU");
       assertThat(result.inferenceNanos()).isPositive();
@@ -58,7 +61,8 @@ class OnnxInferenceEngineTest {
 
   @Test
   void shouldGiveTheSameProbabilitiesForABatchOfEightAsForEightSingles() throws Exception {
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.full()))) {
+    try (OnnxInferenceEngine engine =
+        OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.full()))) {
       FloatBuffer batch = images(8, 2);
 
       float[][] together = engine.run(batch, 8).probabilities();
@@ -105,7 +109,8 @@ class OnnxInferenceEngineTest {
 
   @Test
   void shouldRunOnlyTheFirstBatchSizeImagesOfALargerBuffer() throws Exception {
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
+    try (OnnxInferenceEngine engine =
+        OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
       FloatBuffer batch = images(4, 5);
       batch.position(3 * IMAGE_FLOATS);
 
@@ -120,7 +125,8 @@ class OnnxInferenceEngineTest {
 
   @Test
   void shouldAcceptAHeapBufferWithTheSameResults() throws Exception {
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
+    try (OnnxInferenceEngine engine =
+        OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
       FloatBuffer direct = images(2, 6);
       FloatBuffer heap = FloatBuffer.allocate(2 * IMAGE_FLOATS);
       heap.put(direct.duplicate()).clear();
@@ -132,7 +138,8 @@ class OnnxInferenceEngineTest {
 
   @Test
   void shouldRefuseABatchTheBufferCannotHold() throws Exception {
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
+    try (OnnxInferenceEngine engine =
+        OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()))) {
       assertThatThrownBy(() -> engine.run(images(2, 7), 3))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("holds " + 2 * IMAGE_FLOATS + " floats");

@@ -13,7 +13,8 @@ class SoftmaxTest {
     Softmax.inPlace(x);
 
     // e^1, e^2, e^3 over their sum 30.19287485
-    assertThat(x).containsExactly(new float[] {0.09003057f, 0.24472847f, 0.66524096f}, within(1e-7f));
+    assertThat(x)
+        .containsExactly(new float[] {0.09003057f, 0.24472847f, 0.66524096f}, within(1e-7f));
   }
 
   @Test
