@@ -1,6 +1,8 @@
 package googlenet.streams.image;
 
+import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
+import java.util.Objects;
 
 /**
  * Turns encoded image bytes into one model input: decodes with limits checked before any pixel is
@@ -19,11 +21,18 @@ public final class ImagePreprocessor {
 
   private final PreprocessProfile profile;
   private final ImageLimits limits;
+  private final ImageDecoder decoder = new ImageDecoder();
 
-  /** Creates a preprocessor for a profile and limits. */
+  /**
+   * Creates a preprocessor for a profile and limits.
+   *
+   * @throws IllegalStateException when the ImageIO plugins (TwelveMonkeys JPEG and WebP) are not on
+   *     the class path
+   */
   public ImagePreprocessor(PreprocessProfile profile, ImageLimits limits) {
-    this.profile = profile;
-    this.limits = limits;
+    this.profile = Objects.requireNonNull(profile, "profile");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    ImageIoPlugins.readerFor(ImageFormat.JPEG);
   }
 
   /** The profile this preprocessor applies. */
@@ -44,7 +53,14 @@ public final class ImagePreprocessor {
    */
   public void preprocessInto(byte[] encoded, FloatBuffer batch, int slot)
       throws ImageRejectedException {
-    throw new UnsupportedOperationException("not yet implemented");
+    int start = Math.multiplyExact(slot, TENSOR_FLOATS);
+    if (slot < 0 || start > batch.limit() - TENSOR_FLOATS) {
+      throw new IndexOutOfBoundsException(
+          "slot " + slot + " does not fit a buffer of " + batch.limit() + " floats");
+    }
+    ImageHeader header = ImageInspector.inspect(encoded, limits);
+    BufferedImage image = decoder.decode(encoded, header, 1);
+    Resampler.write(PixelSource.of(image), header.orientation(), profile, batch, start);
   }
 
   /** Decodes {@code encoded} into a new array of {@link #TENSOR_FLOATS} floats. */
