@@ -1,0 +1,109 @@
+package googlenet.streams.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Maps environment variables to configuration keys. {@code GNS_BATCH_MAX_SIZE} sets {@code
+ * batch.max.size}; a {@code GNS_} variable that names no key is refused (typo protection). {@code
+ * KAFKA_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}: {@code KAFKA_} variables pass to Kafka,
+ * lower-cased with {@code _} turned into {@code .}, except the JVM options of Kafka's own scripts
+ * and Kubernetes service links.
+ */
+final class EnvMapping {
+  /** {@code GNS_} variables that are not configuration keys (read by launch scripts). */
+  static final Set<String> NON_CONFIG_GNS = Set.of("GNS_CONFIG", "GNS_JAVA_OPTS", "GNS_LOG_LEVEL");
+
+  private static final Set<String> IGNORED_KAFKA =
+      Set.of(
+          "KAFKA_HEAP_OPTS",
+          "KAFKA_OPTS",
+          "KAFKA_JMX_OPTS",
+          "KAFKA_JVM_PERFORMANCE_OPTS",
+          "KAFKA_GC_LOG_OPTS",
+          "KAFKA_LOG4J_OPTS",
+          "KAFKA_DEBUG",
+          "KAFKA_HOME");
+
+  private static final String ROUTE = "GNS_ROUTE_";
+  private static final String CUDA_OPTION = "GNS_CUDA_OPTION_";
+
+  private EnvMapping() {}
+
+  /**
+   * The configuration the environment sets, key to value, with variables in name order.
+   *
+   * @throws ConfigException naming a {@code GNS_} variable that names no key
+   */
+  static Map<String, Entry> map(Map<String, String> env) {
+    Map<String, Entry> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+      String var = e.getKey();
+      String key = null;
+      if (var.startsWith(GnsKeys.ENV_PREFIX) && !NON_CONFIG_GNS.contains(var)) {
+        key = gnsKey(var);
+      } else if (var.startsWith("KAFKA_") && !ignoredKafka(var)) {
+        key = var.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+      }
+      if (key != null) {
+        out.put(key, new Entry(e.getValue(), "environment variable " + var));
+      }
+    }
+    return out;
+  }
+
+  private static boolean ignoredKafka(String var) {
+    return IGNORED_KAFKA.contains(var)
+        || var.equals("KAFKA_PORT")
+        || var.startsWith("KAFKA_PORT_")
+        || var.startsWith("KAFKA_SERVICE_");
+  }
+
+  private static String gnsKey(String var) {
+    if (var.startsWith(CUDA_OPTION) && var.length() > CUDA_OPTION.length()) {
+      return GnsKeys.CUDA_OPTION_PREFIX
+          + var.substring(CUDA_OPTION.length()).toLowerCase(Locale.ROOT);
+    }
+    if (var.startsWith(ROUTE)) {
+      String rest = var.substring(ROUTE.length());
+      for (String field : List.of("MIN_PROBABILITY", "MATCH", "TOPIC", "TOP")) {
+        if (rest.endsWith("_" + field) && rest.length() > field.length() + 1) {
+          String name = rest.substring(0, rest.length() - field.length() - 1);
+          return GnsKeys.ROUTE_PREFIX
+              + name.toLowerCase(Locale.ROOT)
+              + "."
+              + field.toLowerCase(Locale.ROOT).replace('_', '.');
+        }
+      }
+      throw unknown(
+          var, "route variables are GNS_ROUTE_<NAME>_MATCH, _MIN_PROBABILITY, _TOPIC, _TOP");
+    }
+    for (String key : GnsKeys.definition().names()) {
+      if (GnsKeys.envVar(key).equals(var)) {
+        return key;
+      }
+    }
+    throw unknown(var, "did you mean " + Suggest.closest(var, envVars()) + "?");
+  }
+
+  private static List<String> envVars() {
+    return GnsKeys.definition().names().stream().map(GnsKeys::envVar).sorted().toList();
+  }
+
+  private static ConfigException unknown(String var, String hint) {
+    return new ConfigException(
+        "unknown environment variable "
+            + var
+            + ": no googlenet-streams key has that name; "
+            + hint
+            + " (unset it, or see 'config keys' for the accepted names)");
+  }
+
+  /** A value and where it came from, for error messages. */
+  record Entry(String value, String origin) {}
+}

@@ -1,0 +1,271 @@
+package googlenet.streams.config;
+
+import googlenet.streams.config.EnvMapping.Entry;
+import googlenet.streams.image.ImageLimits;
+import googlenet.streams.image.PreprocessProfile;
+import googlenet.streams.inference.EngineConfig;
+import googlenet.streams.inference.ExecutionProvider;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The typed, validated, immutable configuration of googlenet-streams: a properties file, then
+ * environment variables over it ({@code GNS_BATCH_MAX_SIZE} sets {@code batch.max.size}, {@code
+ * KAFKA_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}). Keys are defined in {@link GnsKeys};
+ * every key that is not a googlenet-streams key passes to Kafka Streams. Invalid values fail with a
+ * {@link ConfigException} naming the key, the value, where it came from and what is accepted.
+ */
+public final class GnsConfig {
+  private final Map<String, Entry> entries;
+  private final Map<String, String> env;
+  private final Map<String, Object> values;
+  private final Map<String, String> cudaOptions;
+  private final List<RouteRule> routes;
+  private final Map<String, String> kafka;
+  private final Map<String, String> gnsRaw;
+
+  private GnsConfig(Map<String, Entry> entries, Map<String, String> env) {
+    this.entries = Map.copyOf(entries);
+    this.env = Map.copyOf(env);
+    Map<String, String> gns = new TreeMap<>();
+    Map<String, String> cuda = new TreeMap<>();
+    Map<String, String> other = new TreeMap<>(StreamsDefaults.DEFAULTS);
+    resolve(entries, env)
+        .forEach(
+            (key, value) -> {
+              if (GnsKeys.definition().names().contains(key)
+                  || key.startsWith(GnsKeys.ROUTE_PREFIX)) {
+                gns.put(key, value);
+              } else if (key.startsWith(GnsKeys.CUDA_OPTION_PREFIX)) {
+                cuda.put(key.substring(GnsKeys.CUDA_OPTION_PREFIX.length()), value);
+              } else if (GnsKeys.isGnsNamespace(key)) {
+                throw unknownKey(key, entries.get(key));
+              } else {
+                other.put(key, value);
+              }
+            });
+    this.values = TypedValues.parse(gns, entries);
+    this.gnsRaw = Map.copyOf(gns);
+    this.cudaOptions = Map.copyOf(cuda);
+    this.routes = RouteParser.parse(gns, topK());
+    this.kafka = Map.copyOf(other);
+    checkGuarantee();
+  }
+
+  /**
+   * Loads a properties file (when given), then the environment over it.
+   *
+   * @throws ConfigException when the file cannot be read or a value is invalid
+   */
+  public static GnsConfig load(Optional<Path> propertiesFile, Map<String, String> env) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    propertiesFile.ifPresent(file -> entries.putAll(readFile(file)));
+    entries.putAll(EnvMapping.map(env));
+    return new GnsConfig(entries, env);
+  }
+
+  /** A configuration from keys and values alone (no environment), for tests and embedded use. */
+  public static GnsConfig fromMap(Map<String, String> properties) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    properties.forEach((k, v) -> entries.put(k, new Entry(v, "configuration")));
+    return new GnsConfig(entries, Map.of());
+  }
+
+  /** A copy with {@code overrides} set over this configuration, validated again. */
+  public GnsConfig with(Map<String, String> overrides) {
+    Map<String, Entry> merged = new LinkedHashMap<>(entries);
+    overrides.forEach((k, v) -> merged.put(k, new Entry(v, "override")));
+    return new GnsConfig(merged, env);
+  }
+
+  private static Map<String, Entry> readFile(Path file) {
+    Properties props = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      props.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read configuration file "
+              + file
+              + " ("
+              + e
+              + "); pass an existing, readable "
+              + "properties file");
+    }
+    Map<String, Entry> out = new TreeMap<>();
+    props
+        .stringPropertyNames()
+        .forEach(k -> out.put(k, new Entry(props.getProperty(k).strip(), "file " + file)));
+    return out;
+  }
+
+  private static Map<String, String> resolve(Map<String, Entry> entries, Map<String, String> env) {
+    boolean kafkaProviders = entries.containsKey("config.providers");
+    ValueResolver resolver = new ValueResolver(env);
+    Map<String, String> out = new TreeMap<>();
+    entries.forEach(
+        (k, e) -> out.put(k, kafkaProviders ? e.value() : resolver.resolve(k, e.value())));
+    return out;
+  }
+
+  private static ConfigException unknownKey(String key, Entry entry) {
+    List<String> known = new java.util.ArrayList<>(GnsKeys.definition().names());
+    return new ConfigException(
+        "unknown googlenet-streams key "
+            + key
+            + " (from "
+            + entry.origin()
+            + "); did you mean "
+            + Suggest.closest(key, known)
+            + "? See 'config keys' for the accepted names");
+  }
+
+  private void checkGuarantee() {
+    String guarantee = kafka.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+    if (!List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE).contains(guarantee)) {
+      throw new ConfigException(
+          StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+          guarantee,
+          "accepted: exactly_once_v2 (default) or at_least_once");
+    }
+  }
+
+  /** Topic the service reads images from. */
+  public String inputTopic() {
+    return (String) values.get(GnsKeys.INPUT_TOPIC);
+  }
+
+  /** Topic every classification is written to. */
+  public String outputTopic() {
+    return (String) values.get(GnsKeys.OUTPUT_TOPIC);
+  }
+
+  /** Dead-letter topic. */
+  public String dlqTopic() {
+    return (String) values.get(GnsKeys.DLQ_TOPIC);
+  }
+
+  /** Largest number of images run in one inference call; 1 means no buffering. */
+  public int batchMaxSize() {
+    return (Integer) values.get(GnsKeys.BATCH_MAX_SIZE);
+  }
+
+  /** Longest time the oldest buffered image waits before a partial batch runs. */
+  public Duration batchMaxDelay() {
+    return Duration.ofMillis((Long) values.get(GnsKeys.BATCH_MAX_DELAY_MS));
+  }
+
+  /** The model spec: {@code synthetic}, {@code synthetic-small} or a file path. */
+  public String modelSpec() {
+    return (String) values.get(GnsKeys.MODEL_PATH);
+  }
+
+  /** The synset file, when configured. */
+  public Optional<Path> labelsPath() {
+    return optional(GnsKeys.LABELS_PATH).map(Path::of);
+  }
+
+  /** Number of predictions per result. */
+  public int topK() {
+    return (Integer) values.get(GnsKeys.TOP_K);
+  }
+
+  /** The preprocessing profile. */
+  public PreprocessProfile preprocessProfile() {
+    return PreprocessProfile.fromId((String) values.get(GnsKeys.PREPROCESS_PROFILE));
+  }
+
+  /** Limits checked before an image is decoded. */
+  public ImageLimits imageLimits() {
+    return new ImageLimits(
+        (Integer) values.get(GnsKeys.IMAGE_MAX_BYTES), (Long) values.get(GnsKeys.IMAGE_MAX_PIXELS));
+  }
+
+  /** The routing rules, in name order. */
+  public List<RouteRule> routes() {
+    return routes;
+  }
+
+  /** The execution provider asked for. */
+  public ExecutionProvider executionProvider() {
+    return ExecutionProvider.fromId((String) values.get(GnsKeys.EXECUTION_PROVIDER));
+  }
+
+  /** How to open the inference engine on {@code model}, the file {@link #modelSpec()} names. */
+  public EngineConfig engineConfig(Path model) {
+    return new EngineConfig(
+        model,
+        optional(GnsKeys.MODEL_NAME),
+        optional(GnsKeys.MODEL_VERSION),
+        optional(GnsKeys.MODEL_SHA256).map(s -> s.toLowerCase(Locale.ROOT)),
+        executionProvider(),
+        (Integer) values.get(GnsKeys.CUDA_DEVICE_ID),
+        cudaOptions,
+        (Integer) values.get(GnsKeys.INTRA_OP_THREADS),
+        (Integer) values.get(GnsKeys.INTER_OP_THREADS),
+        EngineConfig.Softmax.valueOf(
+            ((String) values.get(GnsKeys.SOFTMAX)).toUpperCase(Locale.ROOT)),
+        (Boolean) values.get(GnsKeys.MODEL_WARMUP));
+  }
+
+  /** True when {@code processing.guarantee} is {@code exactly_once_v2}. */
+  public boolean exactlyOnce() {
+    return StreamsConfig.EXACTLY_ONCE_V2.equals(
+        kafka.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+  }
+
+  /**
+   * The properties for {@code new KafkaStreams(topology, props)}: every key that is not a
+   * googlenet-streams key, over the defaults {@code application.id=googlenet-streams} and {@code
+   * processing.guarantee=exactly_once_v2}.
+   *
+   * @throws ConfigException when {@code bootstrap.servers} is not set
+   */
+  public Properties streamsProperties() {
+    if (!kafka.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+      throw new ConfigException(
+          "bootstrap.servers is not set: set it in the properties file or as "
+              + "KAFKA_BOOTSTRAP_SERVERS, e.g. localhost:9092");
+    }
+    Properties props = new Properties();
+    props.putAll(kafka);
+    return props;
+  }
+
+  /**
+   * Every effective key and value, sorted, with the values of secret-looking keys (password,
+   * secret, jaas, token, credential, *.key) masked: safe to log.
+   */
+  public SortedMap<String, String> redacted() {
+    SortedMap<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, String.valueOf(v)));
+    gnsRaw.forEach(out::putIfAbsent);
+    cudaOptions.forEach((k, v) -> out.put(GnsKeys.CUDA_OPTION_PREFIX + k, v));
+    kafka.forEach(out::put);
+    out.replaceAll((k, v) -> Redaction.isSecret(k) ? Redaction.MASK : v);
+    return java.util.Collections.unmodifiableSortedMap(out);
+  }
+
+  private Optional<String> optional(String key) {
+    String value = ((String) values.get(key)).strip();
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public String toString() {
+    return "GnsConfig" + redacted();
+  }
+}

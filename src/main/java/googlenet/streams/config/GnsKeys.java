@@ -1,0 +1,333 @@
+package googlenet.streams.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/**
+ * Every googlenet-streams configuration key, with its type, default, validator and documentation,
+ * in one place. The README's configuration table is generated from {@link #docs()}.
+ */
+public final class GnsKeys {
+  /** Topic the service reads {@code ImageRecord}s from. */
+  public static final String INPUT_TOPIC = "input.topic";
+
+  /** Topic the service writes every {@code Classification} to. */
+  public static final String OUTPUT_TOPIC = "output.topic";
+
+  /** Topic rejected records go to, byte-identical, with error headers. */
+  public static final String DLQ_TOPIC = "dlq.topic";
+
+  /** Largest number of images run in one inference call. */
+  public static final String BATCH_MAX_SIZE = "batch.max.size";
+
+  /** Longest time the oldest buffered image waits before a partial batch is run. */
+  public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
+
+  /** Model spec: {@code synthetic}, {@code synthetic-small} or an ONNX file. */
+  public static final String MODEL_PATH = "model.path";
+
+  /** Model name stamped on results. */
+  public static final String MODEL_NAME = "model.name";
+
+  /** Model version stamped on results. */
+  public static final String MODEL_VERSION = "model.version";
+
+  /** Expected SHA-256 of the model file. */
+  public static final String MODEL_SHA256 = "model.sha256";
+
+  /** Whether the engine runs one batch at start. */
+  public static final String MODEL_WARMUP = "model.warmup";
+
+  /** Synset file naming the model's classes. */
+  public static final String LABELS_PATH = "labels.path";
+
+  /** Number of predictions per result. */
+  public static final String TOP_K = "top.k";
+
+  /** Execution provider: cpu, cuda or cuda-strict. */
+  public static final String EXECUTION_PROVIDER = "execution.provider";
+
+  /** CUDA device id. */
+  public static final String CUDA_DEVICE_ID = "cuda.device.id";
+
+  /** Prefix of CUDA provider options: {@code cuda.option.<name>}. */
+  public static final String CUDA_OPTION_PREFIX = "cuda.option.";
+
+  /** ONNX Runtime intra-op threads. */
+  public static final String INTRA_OP_THREADS = "intra.op.threads";
+
+  /** ONNX Runtime inter-op threads. */
+  public static final String INTER_OP_THREADS = "inter.op.threads";
+
+  /** Softmax on the model output: auto, always or never. */
+  public static final String SOFTMAX = "softmax";
+
+  /** Preprocessing profile: caffe-bgr or torchvision-rgb. */
+  public static final String PREPROCESS_PROFILE = "preprocess.profile";
+
+  /** Largest encoded image accepted, in bytes. */
+  public static final String IMAGE_MAX_BYTES = "image.max.bytes";
+
+  /** Largest width times height accepted. */
+  public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
+
+  /** Prefix of routing rules: {@code route.<name>.<field>}. */
+  public static final String ROUTE_PREFIX = "route.";
+
+  /** Prefix of the environment variables that set googlenet-streams keys. */
+  public static final String ENV_PREFIX = "GNS_";
+
+  /**
+   * Key prefixes that belong to googlenet-streams: a key under one of them that is not defined is a
+   * typo and is refused instead of being passed to Kafka. No Kafka client or Streams key starts
+   * with one of them.
+   */
+  static final List<String> NAMESPACES =
+      List.of(
+          "input.",
+          "output.",
+          "dlq.",
+          "batch.max.",
+          "model.",
+          "labels.",
+          "top.",
+          "execution.",
+          "cuda.",
+          "intra.op.",
+          "inter.op.",
+          "softmax",
+          "preprocess.",
+          "image.",
+          ROUTE_PREFIX);
+
+  private static final ConfigDef DEFINITION = define();
+
+  private GnsKeys() {}
+
+  private static ConfigDef define() {
+    ConfigDef def = new ConfigDef();
+    ConfigDef.Validator nonEmpty = new ConfigDef.NonEmptyString();
+    def.define(
+        INPUT_TOPIC,
+        Type.STRING,
+        "images",
+        nonEmpty,
+        Importance.HIGH,
+        "Topic the service reads ImageRecord values from (Avro single-object encoding).");
+    def.define(
+        OUTPUT_TOPIC,
+        Type.STRING,
+        "classifications",
+        nonEmpty,
+        Importance.HIGH,
+        "Topic every Classification is written to, with the input key, timestamp and headers.");
+    def.define(
+        DLQ_TOPIC,
+        Type.STRING,
+        "images.dlq",
+        nonEmpty,
+        Importance.HIGH,
+        "Dead-letter topic: rejected records, original key and value bytes untouched, plus gns.error.* headers.");
+    def.define(
+        BATCH_MAX_SIZE,
+        Type.INT,
+        8,
+        Range.between(1, 4096),
+        Importance.HIGH,
+        "Largest number of images run in one inference call; a batch runs as soon as it is full. "
+            + "8 suits the CPU, where batching does not raise throughput but amortises per-run and "
+            + "per-commit overhead while adding little latency; use 32-64 on a GPU with a model "
+            + "whose batch dimension is symbolic. 1 classifies each record synchronously, with no buffer.");
+    def.define(
+        BATCH_MAX_DELAY_MS,
+        Type.LONG,
+        50L,
+        Range.between(1, 3_600_000),
+        Importance.HIGH,
+        "Longest time (ms, wall clock) the oldest buffered image waits before a partial batch is run. "
+            + "Checked every max(1, delay/4) ms; the commit interval adds to end-to-end latency.");
+    def.define(
+        MODEL_PATH,
+        Type.STRING,
+        "synthetic",
+        nonEmpty,
+        Importance.HIGH,
+        "The model: 'synthetic' (full-size GoogLeNet with deterministic random weights, generated "
+            + "on first use; labels are meaningless), 'synthetic-small', or the path of an ONNX file.");
+    def.define(
+        MODEL_NAME,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "Model name stamped on results and in the gns.model.name header; empty takes the file name.");
+    def.define(
+        MODEL_VERSION,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "Model version stamped on results; empty takes the first 12 hex digits of the file's SHA-256.");
+    def.define(
+        MODEL_SHA256,
+        Type.STRING,
+        "",
+        sha256(),
+        Importance.MEDIUM,
+        "Expected SHA-256 of the model file (64 hex digits); when set, a different file refuses to load.");
+    def.define(
+        MODEL_WARMUP,
+        Type.BOOLEAN,
+        true,
+        Importance.LOW,
+        "Run one batch when the engine opens, so the first real batch is not slow.");
+    def.define(
+        LABELS_PATH,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "Synset file naming the classes, one per line ('n02123045 tabby, tabby cat'); "
+            + "empty names them 'class N'.");
+    def.define(
+        TOP_K,
+        Type.INT,
+        5,
+        Range.between(1, 1000),
+        Importance.MEDIUM,
+        "Number of predictions per result, most probable first.");
+    def.define(
+        EXECUTION_PROVIDER,
+        Type.STRING,
+        "cpu",
+        ValidString.in("cpu", "cuda", "cuda-strict"),
+        Importance.HIGH,
+        "cpu; cuda (falls back to the CPU with a warning, provider stamped on every result); "
+            + "cuda-strict (refuses to start without CUDA).");
+    def.define(
+        CUDA_DEVICE_ID,
+        Type.INT,
+        0,
+        Range.atLeast(0),
+        Importance.MEDIUM,
+        "CUDA device the session runs on.");
+    def.define(
+        INTRA_OP_THREADS,
+        Type.INT,
+        0,
+        Range.between(0, 1024),
+        Importance.MEDIUM,
+        "ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core).");
+    def.define(
+        INTER_OP_THREADS,
+        Type.INT,
+        0,
+        Range.between(0, 1024),
+        Importance.LOW,
+        "ONNX Runtime inter-op threads; 0 lets ONNX Runtime choose.");
+    def.define(
+        SOFTMAX,
+        Type.STRING,
+        "auto",
+        ValidString.in("auto", "always", "never"),
+        Importance.LOW,
+        "Softmax on the model output: auto (unless the graph ends in Softmax), always, never.");
+    def.define(
+        PREPROCESS_PROFILE,
+        Type.STRING,
+        "caffe-bgr",
+        ValidString.in("caffe-bgr", "torchvision-rgb"),
+        Importance.MEDIUM,
+        "caffe-bgr (ONNX model zoo GoogLeNet: 224x224 resize, BGR, mean subtraction) or "
+            + "torchvision-rgb (resize 256, centre crop 224, ImageNet mean/std).");
+    def.define(
+        IMAGE_MAX_BYTES,
+        Type.INT,
+        20 * 1024 * 1024,
+        Range.atLeast(1),
+        Importance.MEDIUM,
+        "Largest encoded image accepted, in bytes; larger ones go to the DLQ as too-large.");
+    def.define(
+        IMAGE_MAX_PIXELS,
+        Type.LONG,
+        50_000_000L,
+        Range.atLeast(1),
+        Importance.MEDIUM,
+        "Largest width x height accepted, read from the header before decoding; larger ones go to "
+            + "the DLQ as too-many-pixels.");
+    return def;
+  }
+
+  private static ConfigDef.Validator sha256() {
+    return ConfigDef.LambdaValidator.with(
+        (name, value) -> {
+          String s = (String) value;
+          if (!s.isEmpty() && !s.matches("[0-9a-fA-F]{64}")) {
+            throw new org.apache.kafka.common.config.ConfigException(
+                name, value, "expected 64 hex digits or empty");
+          }
+        },
+        () -> "64 hex digits, or empty");
+  }
+
+  /** The fixed keys, as a Kafka {@link ConfigDef}. */
+  public static ConfigDef definition() {
+    return DEFINITION;
+  }
+
+  /**
+   * The environment variable that sets {@code key}: {@code batch.max.size -> GNS_BATCH_MAX_SIZE}.
+   */
+  public static String envVar(String key) {
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** True when {@code key} belongs to googlenet-streams rather than to Kafka. */
+  public static boolean isGnsNamespace(String key) {
+    return NAMESPACES.stream().anyMatch(key::startsWith);
+  }
+
+  /**
+   * One row per key, in definition order, then the pattern keys and the Kafka keys with defaults:
+   * the material of the README's configuration table and of {@code config keys}.
+   */
+  public static List<KeyDoc> docs() {
+    List<KeyDoc> rows = new ArrayList<>();
+    for (ConfigDef.ConfigKey key : DEFINITION.configKeys().values()) {
+      rows.add(
+          new KeyDoc(
+              key.name, envVar(key.name), String.valueOf(key.defaultValue), key.documentation));
+    }
+    rows.addAll(RouteRule.docs());
+    rows.add(
+        new KeyDoc(
+            CUDA_OPTION_PREFIX + "<option>",
+            ENV_PREFIX + "CUDA_OPTION_<OPTION>",
+            "",
+            "CUDA provider option passed as is, e.g. cuda.option.gpu_mem_limit=2147483648, "
+                + "cuda.option.cudnn_conv_algo_search=HEURISTIC."));
+    rows.addAll(StreamsDefaults.docs());
+    return List.copyOf(rows);
+  }
+
+  /** The rows of {@link #docs()} as a Markdown table. */
+  public static String markdownTable() {
+    StringBuilder out = new StringBuilder("| Key | Environment variable | Default | Meaning |\n");
+    out.append("|---|---|---|---|\n");
+    for (KeyDoc row : docs()) {
+      out.append("| `")
+          .append(row.key())
+          .append("` | `")
+          .append(row.envVar())
+          .append("` | ")
+          .append(row.defaultValue().isEmpty() ? "" : "`" + row.defaultValue() + "`")
+          .append(" | ")
+          .append(row.doc().replace("|", "\\|"))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+}

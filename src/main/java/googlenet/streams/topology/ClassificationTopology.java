@@ -1,0 +1,80 @@
+package googlenet.streams.topology;
+
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.RouteRule;
+import googlenet.streams.inference.InferenceEngine;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The Kafka Streams topology of googlenet-streams, a pure factory: nothing is started or connected
+ * here, so the service and the tests drive the same topology.
+ *
+ * <pre>
+ * images-source (input.topic, raw bytes)
+ *   -> classify [batch-buffer store when batch.max.size > 1]
+ *        -> classifications-sink (output.topic)
+ *        -> route-&lt;name&gt;-sink   (route.&lt;name&gt;.topic), one per routing rule
+ *        -> dead-letter-sink     (dlq.topic)
+ * </pre>
+ *
+ * <p>The source reads raw bytes and the processor deserialises, so a record that is not an {@code
+ * ImageRecord} still has its original bytes at hand for the dead-letter topic.
+ */
+public final class ClassificationTopology {
+  private ClassificationTopology() {}
+
+  /**
+   * The topology for {@code config} around an open engine, with the labels and preprocessor the
+   * configuration names (see {@link Pipeline#from}).
+   */
+  public static Topology build(GnsConfig config, InferenceEngine engine) {
+    return build(config, Pipeline.from(config, engine));
+  }
+
+  /** The topology for {@code config} running the given stages. */
+  public static Topology build(GnsConfig config, Pipeline pipeline) {
+    Topology topology = new Topology();
+    topology.addSource(
+        Nodes.SOURCE,
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer(),
+        config.inputTopic());
+    topology.addProcessor(
+        Nodes.CLASSIFY, () -> new ClassifyProcessor(config, pipeline), Nodes.SOURCE);
+    if (config.batchMaxSize() > 1) {
+      topology.addStateStore(bufferStore(config), Nodes.CLASSIFY);
+    }
+    ByteArraySerializer bytes = new ByteArraySerializer();
+    topology.addSink(Nodes.OUTPUT_SINK, config.outputTopic(), bytes, bytes, Nodes.CLASSIFY);
+    topology.addSink(Nodes.DLQ_SINK, config.dlqTopic(), bytes, bytes, Nodes.CLASSIFY);
+    for (RouteRule rule : config.routes()) {
+      topology.addSink(Nodes.route(rule), rule.topic(), bytes, bytes, Nodes.CLASSIFY);
+    }
+    return topology;
+  }
+
+  /**
+   * The batch buffer: persistent (local state survives clean restarts), changelogged (a crash loses
+   * nothing under exactly-once), cached (records buffered and emitted within one commit interval
+   * never reach the changelog, which spares copying every image to it).
+   */
+  private static StoreBuilder<KeyValueStore<Long, PendingRecord>> bufferStore(GnsConfig config) {
+    long maxMessage = Math.min(Integer.MAX_VALUE, config.imageLimits().maxBytes() + 64L * 1024);
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(Nodes.BUFFER_STORE),
+            Serdes.Long(),
+            new PendingRecordSerde())
+        .withCachingEnabled()
+        .withLoggingEnabled(
+            Map.of(
+                "max.message.bytes", Long.toString(maxMessage),
+                "segment.bytes", Long.toString(Math.max(64L << 20, maxMessage))));
+  }
+}

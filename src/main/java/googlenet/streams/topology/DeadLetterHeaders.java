@@ -1,0 +1,42 @@
+package googlenet.streams.topology;
+
+/**
+ * Names of the headers added to every record on the dead-letter topic, and the reason codes of
+ * {@link #REASON}. A dead letter keeps the original key and value bytes untouched and the original
+ * headers; these are added (replacing earlier ones of the same name). Values are UTF-8 strings.
+ *
+ * <p>Reason codes: {@link #UNDESERIALIZABLE}, {@link #NULL_VALUE}, {@link #INFERENCE_FAILED}, and
+ * the image codes of {@link googlenet.streams.image.RejectReason#code()} ({@code empty}, {@code
+ * unsupported-format}, {@code corrupt}, {@code too-large}, {@code too-many-pixels}, {@code
+ * invalid-dimensions}).
+ */
+public final class DeadLetterHeaders {
+  /** Stable reason code, e.g. {@code corrupt}. */
+  public static final String REASON = "gns.error.reason";
+
+  /** Human-readable message naming what was wrong. */
+  public static final String MESSAGE = "gns.error.message";
+
+  /** Class name of the exception behind the rejection. */
+  public static final String EXCEPTION = "gns.error.exception";
+
+  /** Topic the record was read from. */
+  public static final String SOURCE_TOPIC = "gns.source.topic";
+
+  /** Partition the record was read from, in decimal. */
+  public static final String SOURCE_PARTITION = "gns.source.partition";
+
+  /** Offset the record was read from, in decimal. */
+  public static final String SOURCE_OFFSET = "gns.source.offset";
+
+  /** Reason: the value is not an Avro single-object encoded ImageRecord of a known schema. */
+  public static final String UNDESERIALIZABLE = "undeserializable";
+
+  /** Reason: the record has no value (a tombstone). */
+  public static final String NULL_VALUE = "null-value";
+
+  /** Reason: the image failed inference when run alone; the engine itself still works. */
+  public static final String INFERENCE_FAILED = "inference-failed";
+
+  private DeadLetterHeaders() {}
+}

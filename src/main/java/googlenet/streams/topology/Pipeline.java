@@ -1,0 +1,68 @@
+package googlenet.streams.topology;
+
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.image.ImagePreprocessor;
+import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.label.Labels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The stages a topology runs, built once per process and shared by every task: the preprocessor
+ * (thread-safe), the engine (thread-safe, one per device) and the labels (immutable).
+ *
+ * @param preprocessor decodes and preprocesses images
+ * @param engine runs batches
+ * @param labels names the engine's classes
+ */
+public record Pipeline(ImagePreprocessor preprocessor, InferenceEngine engine, Labels labels) {
+
+  /** Checks that the labels name exactly the model's classes. */
+  public Pipeline {
+    Objects.requireNonNull(preprocessor, "preprocessor");
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(labels, "labels");
+    int classes = engine.model().classes();
+    if (labels.size() != classes) {
+      throw new IllegalArgumentException(
+          "the label file names "
+              + labels.size()
+              + " classes but model "
+              + engine.model().name()
+              + " has "
+              + classes
+              + "; configure labels.path with a file of "
+              + classes
+              + " lines, or leave it empty");
+    }
+  }
+
+  /**
+   * The stages {@code config} asks for around an open engine: the preprocessing profile and limits,
+   * and the labels of {@code labels.path} (or "class N" names without one).
+   *
+   * @throws UncheckedIOException naming the label file when it cannot be read
+   * @throws IllegalArgumentException when the labels do not fit the model
+   */
+  public static Pipeline from(GnsConfig config, InferenceEngine engine) {
+    ImagePreprocessor preprocessor =
+        new ImagePreprocessor(config.preprocessProfile(), config.imageLimits());
+    Labels labels =
+        config
+            .labelsPath()
+            .map(Pipeline::loadLabels)
+            .orElseGet(() -> Labels.indexOnly(engine.model().classes()));
+    return new Pipeline(preprocessor, engine, labels);
+  }
+
+  private static Labels loadLabels(Path file) {
+    try {
+      return Labels.load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read labels.path " + file + " (" + e + "); fix the path or leave it empty", e);
+    }
+  }
+}
