@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The container engine of the container tests: Debian's podman serving the Docker API that
+# Testcontainers speaks (see shared notes: containers-facts.md).
+#
+# Usage (root):
+#   .ci/engine.sh install     # apt packages (podman, runc, debootstrap, ...), idempotent
+#   .ci/engine.sh start       # writes containers.conf, starts the Docker API socket
+#   eval "$(.ci/engine.sh env)"   # CONTAINERS_CONF, DOCKER_HOST, TESTCONTAINERS_* for this shell
+#   .ci/engine.sh stop        # stops the API service and removes every container (podman rm -af)
+# Environment: GNS_ENGINE_DIR (default /run/googlenet-streams-ci) holds the socket, the pid
+# file, the service log and containers.conf.
+set -euo pipefail
+
+DIR="${GNS_ENGINE_DIR:-/run/googlenet-streams-ci}"
+SOCK="$DIR/podman.sock"
+PACKAGES=(podman runc fuse-overlayfs slirp4netns uidmap debootstrap containernetworking-plugins
+  iptables)
+
+log() { printf '[engine %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+install() {
+  if dpkg -s "${PACKAGES[@]}" > /dev/null 2>&1; then
+    log "podman and friends already installed ($(podman --version))"
+    return
+  fi
+  log "apt-get install ${PACKAGES[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${PACKAGES[@]}" \
+    > /tmp/gns-engine-apt.log 2>&1 || { tail -30 /tmp/gns-engine-apt.log; exit 1; }
+  log "installed $(podman --version)"
+}
+
+# This kind of VM caps open files at 20000, refuses nproc >= 65536, and crun fails on its
+# hybrid cgroups: these settings make `podman run` work.
+write_conf() {
+  mkdir -p "$DIR"
+  cat > "$DIR/containers.conf" <<'CONF'
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+
+[engine]
+runtime = "runc"
+CONF
+}
+
+print_env() {
+  cat <<ENV
+export CONTAINERS_CONF=$DIR/containers.conf
+export DOCKER_HOST=unix://$SOCK
+export TESTCONTAINERS_RYUK_DISABLED=true
+export TESTCONTAINERS_CHECKS_DISABLE=true
+export TESTCONTAINERS_HOST_OVERRIDE=localhost
+ENV
+}
+
+start() {
+  write_conf
+  export CONTAINERS_CONF="$DIR/containers.conf"
+  if [[ -f "$DIR/podman.pid" ]] && kill -0 "$(cat "$DIR/podman.pid")" 2> /dev/null; then
+    log "API service already running (pid $(cat "$DIR/podman.pid")) on $SOCK"
+    return
+  fi
+  rm -f "$SOCK"
+  podman system service --time=0 "unix://$SOCK" > "$DIR/podman-service.log" 2>&1 &
+  echo $! > "$DIR/podman.pid"
+  for _ in $(seq 1 100); do
+    if [[ -S "$SOCK" ]] && podman --url "unix://$SOCK" version > /dev/null 2>&1; then
+      log "Docker API served by podman (pid $(cat "$DIR/podman.pid")) on unix://$SOCK"
+      return
+    fi
+    sleep 0.1
+  done
+  log "the API socket $SOCK did not come up in 10 s; service log:"
+  cat "$DIR/podman-service.log" >&2
+  exit 1
+}
+
+stop() {
+  export CONTAINERS_CONF="$DIR/containers.conf"
+  local left
+  left="$(podman ps -aq 2> /dev/null | wc -l)"
+  if [[ "$left" -gt 0 ]]; then
+    log "removing $left leftover container(s)"
+    podman rm -af -t 2 > /dev/null 2>&1 || true
+  fi
+  if [[ -f "$DIR/podman.pid" ]]; then
+    local pid
+    pid="$(cat "$DIR/podman.pid")"
+    if kill "$pid" 2> /dev/null; then
+      log "stopped the API service (pid $pid)"
+    fi
+    rm -f "$DIR/podman.pid" "$SOCK"
+  fi
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop ;;
+  env) write_conf; print_env ;;
+  *) echo "usage: $0 install|start|env|stop" >&2; exit 2 ;;
+esac
