@@ -13,8 +13,11 @@ set -euo pipefail
 
 DIR="${GNS_ENGINE_DIR:-/run/googlenet-streams-ci}"
 SOCK="$DIR/podman.sock"
+# netavark + aardvark-dns: with Debian's default CNI backend, containers on a user network cannot
+# resolve each other's names or network aliases (no dnsname plugin), so a service container
+# would not find its Kafka container.
 PACKAGES=(podman runc fuse-overlayfs slirp4netns uidmap debootstrap containernetworking-plugins
-  iptables)
+  iptables netavark aardvark-dns)
 
 log() { printf '[engine %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -30,7 +33,7 @@ install() {
 }
 
 # This kind of VM caps open files at 20000, refuses nproc >= 65536, and crun fails on its
-# hybrid cgroups: these settings make `podman run` work.
+# hybrid cgroups: these settings make `podman run` work. netavark gives network-alias DNS.
 write_conf() {
   mkdir -p "$DIR"
   cat > "$DIR/containers.conf" <<'CONF'
@@ -39,6 +42,9 @@ default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
 
 [engine]
 runtime = "runc"
+
+[network]
+network_backend = "netavark"
 CONF
 }
 
