@@ -3,10 +3,8 @@ package googlenet.streams.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
+import googlenet.streams.testing.StaticHttpServer;
 import googlenet.streams.testing.TestModels;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +23,7 @@ class ModelFetcherTest {
       "n01440764 tench, Tinca tinca\n".getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path dir;
-  private HttpServer server;
+  private StaticHttpServer server;
   private ModelFetcher fetcher;
   private Artifact model;
   private Artifact labels;
@@ -33,8 +31,9 @@ class ModelFetcherTest {
   @BeforeEach
   void serveTheFixedBatchSyntheticModel() throws Exception {
     byte[] modelBytes = Files.readAllBytes(TestModels.fixedBatchSmall());
-    server = ZooServer.start(Map.of("/zoo/" + MODEL_PATH, modelBytes, "/zoo/synset.txt", LABELS));
-    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/zoo");
+    server =
+        StaticHttpServer.serve(Map.of("/zoo/" + MODEL_PATH, modelBytes, "/zoo/synset.txt", LABELS));
+    URI base = server.uri("/zoo");
     fetcher = new ModelFetcher(base, Duration.ofSeconds(10));
     model = new Artifact(MODEL_PATH, modelBytes.length, Checksums.sha256(modelBytes));
     labels = new Artifact("synset.txt", LABELS.length, Checksums.sha256(LABELS));
@@ -42,7 +41,7 @@ class ModelFetcherTest {
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
+    server.close();
   }
 
   @Test
@@ -82,6 +81,20 @@ class ModelFetcherTest {
   }
 
   @Test
+  void shouldRefuseABodyLongerThanExpectedWithoutContentLength() throws Exception {
+    try (StaticHttpServer chunked =
+        StaticHttpServer.serve(Map.of("/zoo/" + MODEL_PATH, new byte[5000]), true)) {
+      ModelFetcher viaChunks = new ModelFetcher(chunked.uri("/zoo"), Duration.ofSeconds(10));
+
+      assertThatThrownBy(
+              () -> viaChunks.fetch(dir, model.withExpected(4096, model.sha256()), labels))
+          .isInstanceOf(FetchException.class)
+          .hasMessageContaining("size is more than 4096 bytes");
+    }
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
   void shouldExplainAnHttpNotFound() throws Exception {
     Artifact missing = new Artifact("models/nope.onnx", 1, model.sha256());
 
@@ -95,7 +108,7 @@ class ModelFetcherTest {
   @Test
   void shouldNotDownloadAgainWhenAVerifiedCopyIsPresent() throws Exception {
     fetcher.fetch(dir, model, labels);
-    server.stop(0);
+    server.close();
 
     ModelFetcher.Fetched again = fetcher.fetch(dir, model, labels);
 
@@ -105,31 +118,6 @@ class ModelFetcherTest {
   private static java.util.List<String> filesIn(Path dir) throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).toList();
-    }
-  }
-
-  /** A tiny HTTP server on 127.0.0.1 serving fixed bytes by path, 404 otherwise. */
-  static final class ZooServer {
-    private ZooServer() {}
-
-    static HttpServer start(Map<String, byte[]> files) throws Exception {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            byte[] body = files.get(exchange.getRequestURI().getPath());
-            if (body == null) {
-              exchange.sendResponseHeaders(404, -1);
-            } else {
-              exchange.sendResponseHeaders(200, body.length);
-              try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-              }
-            }
-            exchange.close();
-          });
-      server.start();
-      return server;
     }
   }
 }

@@ -1,0 +1,176 @@
+package googlenet.streams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import googlenet.streams.model.Checksums;
+import googlenet.streams.model.SyntheticGoogLeNet;
+import googlenet.streams.testing.StaticHttpServer;
+import googlenet.streams.testing.TestModels;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ModelCommandTest {
+  private static final String ZOO_MODEL =
+      "/zoo/inception_and_googlenet/googlenet/model/googlenet-12.onnx";
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void shouldSynthesiseTheSameBytesAsTheGenerator() throws Exception {
+    Path file = dir.resolve("m.onnx");
+
+    int status =
+        run("model", "synth", "--out", file.toString(), "--width-divisor", "8", "--seed", "3");
+
+    assertThat(status).isZero();
+    assertThat(Checksums.sha256(file))
+        .isEqualTo(Checksums.sha256(SyntheticGoogLeNet.build(8, 3, false)));
+    assertThat(out.toString()).contains(file.toString()).contains(Checksums.sha256(file));
+  }
+
+  @Test
+  void shouldRefuseAZeroWidthDivisorAsAUsageError() {
+    int status =
+        run("model", "synth", "--out", dir.resolve("m.onnx").toString(), "--width-divisor", "0");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--width-divisor must be >= 1, got 0");
+    assertThat(dir.resolve("m.onnx")).doesNotExist();
+  }
+
+  @Test
+  void shouldPrepareAFixedBatchModelAndReportTheChanges() throws Exception {
+    Path prepared = dir.resolve("prepared.onnx");
+
+    int status =
+        run(
+            "model",
+            "prepare",
+            "--in",
+            TestModels.fixedBatchSmall().toString(),
+            "--out",
+            prepared.toString());
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("input data_0: batch dimension 1 -> N")
+        .contains("[-1, 128]");
+    run("model", "info", prepared.toString());
+    assertThat(out.toString()).contains("batch       any size");
+  }
+
+  @Test
+  void shouldSayWhenTheModelIsAlreadyBatchable() {
+    int status =
+        run(
+            "model",
+            "prepare",
+            "--in",
+            TestModels.small().toString(),
+            "--out",
+            dir.resolve("p.onnx").toString());
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("already batchable");
+  }
+
+  @Test
+  void shouldPrintInfoAsTextAndJson() {
+    assertThat(run("model", "info", TestModels.fixedBatchSmall().toString())).isZero();
+    assertThat(out.toString())
+        .contains("input       data_0 float [1,3,224,224]")
+        .contains("output      prob_1 float [1,1000]")
+        .contains("fixed at 1; run 'model prepare");
+
+    assertThat(run("model", "info", "--json", TestModels.small().toString())).isZero();
+    assertThat(out.toString())
+        .contains("\"fixedBatch\":false")
+        .contains(
+            "{\"name\":\"data_0\",\"elementType\":\"float\",\"shape\":[\"N\",\"3\",\"224\",\"224\"]}");
+  }
+
+  @Test
+  void shouldRefuseInfoOnAMissingFileAsAUsageError() {
+    String missing = dir.resolve("missing.onnx").toString();
+
+    assertThat(run("model", "info", missing)).isEqualTo(2);
+    assertThat(err.toString()).contains(missing);
+  }
+
+  @Test
+  void shouldFetchFromAMirrorWithOverriddenChecksumAndPrintThePathsToUse() throws Exception {
+    byte[] model = Files.readAllBytes(TestModels.fixedBatchSmall());
+    byte[] synset = Files.readAllBytes(Path.of(System.getProperty("gns.synset")));
+    try (StaticHttpServer zoo =
+        StaticHttpServer.serve(Map.of(ZOO_MODEL, model, "/zoo/synset.txt", synset))) {
+      int status =
+          run(
+              "model",
+              "fetch",
+              "--dir",
+              dir.toString(),
+              "--base-url",
+              zoo.uri("/zoo/").toString(),
+              "--sha256",
+              Checksums.sha256(model),
+              "--size",
+              Integer.toString(model.length));
+
+      assertThat(status).isZero();
+    }
+    assertThat(out.toString())
+        .contains("model      " + dir.resolve("googlenet-12-batchable.onnx"))
+        .contains("labels     " + dir.resolve("synset.txt"));
+  }
+
+  @Test
+  void shouldExitOneWhenTheDownloadDoesNotMatchThePublishedChecksum() throws Exception {
+    byte[] model = Files.readAllBytes(TestModels.fixedBatchSmall());
+    try (StaticHttpServer zoo = StaticHttpServer.serve(Map.of(ZOO_MODEL, model))) {
+      int status =
+          run(
+              "model",
+              "fetch",
+              "--dir",
+              dir.toString(),
+              "--base-url",
+              zoo.uri("/zoo").toString(),
+              "--size",
+              Integer.toString(model.length));
+
+      assertThat(status).isEqualTo(1);
+    }
+    assertThat(err.toString())
+        .contains("c99c507058eaf41de8723408fdda7db8325cb57f0a89f2ee07a716d6e963e14e")
+        .contains(Checksums.sha256(model));
+    assertThat(dir.resolve("googlenet-12.onnx")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseAnUnknownVariantAsAUsageError() {
+    assertThat(run("model", "fetch", "--dir", dir.toString(), "--variant", "resnet50"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("resnet50").contains("googlenet-12-int8");
+  }
+
+  @Test
+  void shouldExitTwoWithoutASubcommand() {
+    assertThat(run("model")).isEqualTo(2);
+    assertThat(err.toString()).contains("synth").contains("fetch");
+  }
+}
