@@ -77,7 +77,13 @@ public final class BatchPatcher {
     graph.getOutputBuilderList().forEach(output -> symbolicBatch(output, "output", changes));
     graph.getValueInfoBuilderList().forEach(info -> symbolicBatch(info, "value_info", changes));
     patchReshapes(graph, changes);
-    return new Result(model.toBuilder().setGraph(graph).build(), changes);
+    ModelProto.Builder patched = model.toBuilder().setGraph(graph);
+    if (!changes.isEmpty()) {
+      patched.getMetadataPropsBuilderList().stream()
+          .filter(p -> p.getKey().equals("fixed_batch"))
+          .forEach(p -> p.setValue("false"));
+    }
+    return new Result(patched.build(), changes);
   }
 
   private static void symbolicBatch(

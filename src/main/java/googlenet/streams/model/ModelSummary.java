@@ -1,8 +1,10 @@
 package googlenet.streams.model;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code model info} reports about an ONNX file.
@@ -32,12 +34,12 @@ public record ModelSummary(
     boolean fixedBatch,
     Map<String, String> metadata) {
 
-  /** Copies the collections. */
+  /** Copies the collections; maps are sorted by key. */
   public ModelSummary {
-    opsets = Map.copyOf(opsets);
+    opsets = Collections.unmodifiableSortedMap(new TreeMap<>(opsets));
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
-    metadata = Map.copyOf(metadata);
+    metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
   }
 
   /**

@@ -38,6 +38,7 @@ class BatchPatcherTest {
         .anyMatch(c -> c.startsWith("input data_0"))
         .anyMatch(c -> c.startsWith("output prob_1"))
         .anyMatch(c -> c.contains("Reshape target") && c.contains("[1, 128] -> [-1, 128]"));
+    assertThat(ModelInspector.inspect(prepared).metadata()).containsEntry("fixed_batch", "false");
   }
 
   @Test

@@ -27,6 +27,8 @@ class ModelInspectorTest {
     assertThat(summary.opsets()).isEqualTo(Map.of("ai.onnx", 12L));
     assertThat(summary.sizeBytes()).isEqualTo(Files.size(model));
     assertThat(summary.sha256()).isEqualTo(Checksums.sha256(model));
+    assertThat(summary.metadata().keySet())
+        .containsExactly("fixed_batch", "seed", "synthetic", "width_divisor");
     assertThat(summary.metadata()).containsEntry("synthetic", "true").containsEntry("seed", "42");
   }
 
