@@ -30,6 +30,12 @@ public final class SyntheticGoogLeNet {
   /** Name of the probabilities output. */
   public static final String OUTPUT = "prob_1";
 
+  /**
+   * Name of the pooled feature vector [1,C,1,1], a second output of the fixed-batch variant only
+   * (the zoo's file has such an output too, so engines must pick {@link #OUTPUT} by name or shape).
+   */
+  public static final String FEATURES = "pool5/7x7_s1_1";
+
   /** Number of output classes. */
   public static final int CLASSES = 1000;
 
@@ -78,10 +84,13 @@ public final class SyntheticGoogLeNet {
               + "; use 1 for the full model, 8 for a fast one");
     }
     GraphProto.Builder graph = GraphProto.newBuilder().setName("googlenet-synthetic");
-    new Topology(new GraphWriter(graph, seed), widthDivisor).write(fixedBatch);
+    int features = new Topology(new GraphWriter(graph, seed), widthDivisor).write(fixedBatch);
     Object batch = fixedBatch ? (Object) 1L : "N";
     graph.addInput(tensorInfo(INPUT, batch, 3, 224, 224));
     graph.addOutput(tensorInfo(OUTPUT, batch, CLASSES));
+    if (fixedBatch) {
+      graph.addOutput(tensorInfo(FEATURES, batch, features, 1, 1));
+    }
     return ModelProto.newBuilder()
         .setIrVersion(7)
         .setProducerName("googlenet-streams")
@@ -137,7 +146,8 @@ public final class SyntheticGoogLeNet {
 
   /** Lays the BVLC layers out in order; channel counts divided by the width divisor. */
   private record Topology(GraphWriter g, int divisor) {
-    void write(boolean fixedBatch) {
+    /** Writes the layers; returns the number of pooled features. */
+    int write(boolean fixedBatch) {
       String x = g.convRelu("conv1/7x7_s2", INPUT, 3, ch(64), 7, 2, 3);
       x = g.maxPool("pool1/3x3_s2", x, 3, 2, 0, 0, 1, 1);
       x = g.lrn("pool1/norm1", x);
@@ -160,11 +170,12 @@ public final class SyntheticGoogLeNet {
         x = inception(m, x, channels);
         channels = ch(m.c1) + ch(m.c3) + ch(m.c5) + ch(m.pool);
       }
-      x = g.averagePool("pool5/7x7_s1", x, 7);
+      x = g.averagePool("pool5/7x7_s1", x, 7); // output FEATURES
       x = g.dropout("pool5/drop_7x7_s1", x, 0.4f);
       x = fixedBatch ? g.reshape("flatten", x, 1, channels) : g.flatten("flatten", x);
       x = g.gemm("loss3/classifier", x, channels, CLASSES, classifierBound(channels));
       g.softmax("prob", x, OUTPUT);
+      return channels;
     }
 
     private String inception(Module m, String input, int inChannels) {

@@ -37,6 +37,7 @@ class BatchPatcherTest {
     assertThat(result.changes())
         .anyMatch(c -> c.startsWith("input data_0"))
         .anyMatch(c -> c.startsWith("output prob_1"))
+        .anyMatch(c -> c.startsWith("output pool5/7x7_s1_1"))
         .anyMatch(c -> c.contains("Reshape target") && c.contains("[1, 128] -> [-1, 128]"));
     assertThat(ModelInspector.inspect(prepared).metadata()).containsEntry("fixed_batch", "false");
   }

@@ -90,6 +90,9 @@ class SyntheticGoogLeNetTest {
     assertThat(batch.getDimValue()).isEqualTo(1L);
     assertThat(OrtRuns.count(model, "Reshape")).isEqualTo(1);
     assertThat(OrtRuns.count(model, "Flatten")).isZero();
+    assertThat(model.getGraph().getOutputList())
+        .extracting(o -> o.getName())
+        .containsExactly("prob_1", "pool5/7x7_s1_1");
   }
 
   @Test
@@ -124,6 +127,13 @@ class SyntheticGoogLeNetTest {
       }
       assertThat(sum).isCloseTo(1.0, within(1e-5));
     }
+  }
+
+  /** Caches name files "v1" (ModelSource): if these bytes must change, bump that version. */
+  @Test
+  void shouldKeepTheBytesOfVersionOneStable() {
+    assertThat(Checksums.sha256(SyntheticGoogLeNet.build(8, 42, false)))
+        .isEqualTo("fcf0a0a3017f0be6bc9a639080c965fbb52e880c3e2c4e3b58e60f35195e3a01");
   }
 
   @Test
