@@ -1,0 +1,49 @@
+package googlenet.streams.cli;
+
+import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.inference.InferenceException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The throughput of one batch size: runs the engine for a while and keeps every run's time.
+ *
+ * @param batchSize images per run
+ * @param runs timed runs
+ * @param medianMillis median wall time of one run (one batch), in milliseconds
+ * @param imagesPerSecond images of all timed runs over their total wall time
+ */
+record ThroughputPoint(int batchSize, int runs, double medianMillis, double imagesPerSecond) {
+  private static final int WARMUP_RUNS = 2;
+  private static final int MIN_RUNS = 3;
+
+  /** Runs {@code batchSize} images for at least {@code seconds} and at least three runs. */
+  static ThroughputPoint measure(
+      InferenceEngine engine, FloatBuffer input, int batchSize, double seconds)
+      throws InferenceException {
+    for (int i = 0; i < WARMUP_RUNS; i++) {
+      engine.run(input, batchSize);
+    }
+    List<Long> nanos = new ArrayList<>();
+    long start = System.nanoTime();
+    long deadline = start + (long) (seconds * 1e9);
+    while (nanos.size() < MIN_RUNS || System.nanoTime() < deadline) {
+      long t0 = System.nanoTime();
+      engine.run(input, batchSize);
+      nanos.add(System.nanoTime() - t0);
+    }
+    long total = System.nanoTime() - start;
+    return new ThroughputPoint(
+        batchSize, nanos.size(), median(nanos) / 1e6, nanos.size() * batchSize / (total / 1e9));
+  }
+
+  /** The median of some durations (mean of the middle two for an even count). */
+  static double median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+}

@@ -1,0 +1,49 @@
+package googlenet.streams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import googlenet.streams.testing.TestModels;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shape of the benchmark report; never its timings. */
+class BenchCommandTest {
+
+  @Test
+  void shouldPrintOneRowPerBatchSizeAndThePreprocessingCost() {
+    CommandRun run =
+        CommandRun.of(
+            "bench", "inference",
+            "--model", TestModels.small().toString(),
+            "--batch-sizes", "1,3",
+            "--seconds", "0.05",
+            "--threads", "1",
+            "--preprocess-iterations", "3");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    List<String> lines = run.outLines();
+    assertThat(lines.get(0)).startsWith("machine: ").contains("cores").contains("load average");
+    assertThat(run.out()).contains("onnxruntime 1.29.0, provider CPU, intra-op threads 1");
+    assertThat(lines).anyMatch(l -> l.matches("\\s+1\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
+    assertThat(lines).anyMatch(l -> l.matches("\\s+3\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
+    assertThat(run.out()).contains("640x480 JPEG").contains("over 3 images");
+  }
+
+  @Test
+  void shouldRefuseBadBatchSizesNamingThem() {
+    CommandRun run =
+        CommandRun.of(
+            "bench", "inference", "--model", TestModels.small().toString(), "--batch-sizes", "4,0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--batch-sizes").contains("[4, 0]");
+  }
+
+  @Test
+  void shouldAskForASubcommandWhenRunAlone() {
+    CommandRun run = CommandRun.of("bench");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("bench inference");
+  }
+}
