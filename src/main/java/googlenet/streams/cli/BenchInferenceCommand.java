@@ -152,7 +152,7 @@ final class BenchInferenceCommand implements Callable<Integer> {
     return batchSizes.stream().mapToInt(Integer::intValue).max().orElse(1);
   }
 
-  private void printHeader(PrintWriter out, OnnxInferenceEngine engine) {
+  private void printHeader(PrintWriter out, OnnxInferenceEngine engine) throws InferenceException {
     ModelInfo info = engine.model();
     out.printf(
         Locale.ROOT,

@@ -15,7 +15,7 @@ record MachineInfo(int cores, String cpuModel) {
 
   /** Describes this machine. */
   static MachineInfo current() {
-    return new MachineInfo(Runtime.getRuntime().availableProcessors(), cpuModel());
+    return new MachineInfo(Runtime.getRuntime().availableProcessors(), readCpuModel());
   }
 
   /** The 1, 5 and 15 minute load averages of /proc/loadavg, or "unknown". */
@@ -28,7 +28,7 @@ record MachineInfo(int cores, String cpuModel) {
     }
   }
 
-  private static String cpuModel() {
+  private static String readCpuModel() {
     try {
       List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
       return lines.stream()

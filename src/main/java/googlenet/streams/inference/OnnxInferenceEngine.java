@@ -60,7 +60,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
   public static OnnxInferenceEngine open(EngineConfig config) throws InferenceException {
     Path file = config.model();
     String sha256 = ModelFile.checkedSha256(config);
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtRuntime.environment();
     SessionFactory.Opened opened = SessionFactory.open(env, config);
     OnnxInferenceEngine engine = null;
     try {
@@ -89,9 +89,13 @@ public final class OnnxInferenceEngine implements InferenceEngine {
     }
   }
 
-  /** The version of the ONNX Runtime native library, e.g. {@code 1.29.0}. */
-  public static String runtimeVersion() {
-    return OrtEnvironment.getEnvironment().getVersion();
+  /**
+   * The version of the ONNX Runtime native library, e.g. {@code 1.29.0}.
+   *
+   * @throws InferenceException (fatal) when the native library cannot be loaded
+   */
+  public static String runtimeVersion() throws InferenceException {
+    return OrtRuntime.environment().getVersion();
   }
 
   @Override
