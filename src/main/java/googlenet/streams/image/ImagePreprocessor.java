@@ -59,8 +59,15 @@ public final class ImagePreprocessor {
           "slot " + slot + " does not fit a buffer of " + batch.limit() + " floats");
     }
     ImageHeader header = ImageInspector.inspect(encoded, limits);
-    BufferedImage image = decoder.decode(encoded, header, 1);
-    Resampler.write(PixelSource.of(image), header.orientation(), profile, batch, start);
+    long width = header.transposed() ? header.height() : header.width();
+    long height = header.transposed() ? header.width() : header.height();
+    Geometry geometry = Geometry.of(profile, (int) width, (int) height);
+    int subsampling = geometry.subsampling(width, height);
+    BufferedImage image = decoder.decode(encoded, header, subsampling);
+    if (image.getWidth() == header.width() && image.getHeight() == header.height()) {
+      subsampling = 1; // the reader ignored the request
+    }
+    Resampler.write(PixelSource.of(image), header, geometry, subsampling, profile, batch, start);
   }
 
   /** Decodes {@code encoded} into a new array of {@link #TENSOR_FLOATS} floats. */

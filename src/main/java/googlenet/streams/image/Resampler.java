@@ -14,61 +14,102 @@ import java.nio.FloatBuffer;
 final class Resampler {
   static final int SIZE = ImagePreprocessor.SIZE;
   private static final int ONE = 1 << 11;
-  private static final float INV_ONE_SQ = 1f / (ONE * ONE);
+  private static final float ONE_SQ = ONE * ONE;
+  private static final float INV_ONE_SQ = 1f / ONE_SQ;
 
   private Resampler() {}
 
-  /** Writes 3 x SIZE x SIZE floats into {@code out} from float index {@code start}. */
+  /**
+   * Writes 3 x SIZE x SIZE floats into {@code out} from float index {@code start}.
+   *
+   * @param src the decoded pixels, as stored
+   * @param header the header: original size and EXIF orientation
+   * @param geometry resize and crop of the oriented original
+   * @param subsampling the decoder's subsampling (1 when {@code src} has the header's size)
+   */
   static void write(
-      PixelSource src, int orientation, PreprocessProfile profile, FloatBuffer out, int start) {
-    boolean transposed = orientation >= 5;
+      PixelSource src,
+      ImageHeader header,
+      Geometry geometry,
+      int subsampling,
+      PreprocessProfile profile,
+      FloatBuffer out,
+      int start) {
+    boolean transposed = header.transposed();
     int ow = transposed ? src.height() : src.width();
     int oh = transposed ? src.width() : src.height();
-    Geometry g = Geometry.of(profile, ow, oh);
-    Orientation o = Orientation.of(orientation, src);
-    Axis xs = Axis.of(ow, g.resizedWidth(), g.left(), o.stepX());
-    Axis ys = Axis.of(oh, g.resizedHeight(), g.top(), o.stepY());
-    Normalization n = Normalization.of(profile, src);
-    sample(src.data(), o.base(), xs, ys, n, out, start);
+    long originalW = transposed ? header.height() : header.width();
+    long originalH = transposed ? header.width() : header.height();
+    Orientation o = Orientation.of(header.orientation(), src);
+    Axis xs =
+        Axis.of(ow, originalW, geometry.resizedWidth(), geometry.left(), o.stepX(), subsampling);
+    Axis ys =
+        Axis.of(oh, originalH, geometry.resizedHeight(), geometry.top(), o.stepY(), subsampling);
+    sample(src.data(), o.base(), xs, ys, Normalization.of(profile, src), out, start);
   }
 
   private static void sample(
       byte[] d, int base, Axis xs, Axis ys, Normalization n, FloatBuffer out, int start) {
-    float[][] rows = new float[3][SIZE];
-    int[] ch = n.channels();
+    float[] row0 = new float[SIZE];
+    float[] row1 = new float[SIZE];
+    float[] row2 = new float[SIZE];
+    int k0 = n.channels()[0];
+    int k1 = n.channels()[1];
+    int k2 = n.channels()[2];
+    float m0 = n.mean()[0];
+    float m1 = n.mean()[1];
+    float m2 = n.mean()[2];
+    float s0 = n.scale()[0] * INV_ONE_SQ;
+    float s1 = n.scale()[1] * INV_ONE_SQ;
+    float s2 = n.scale()[2] * INV_ONE_SQ;
+    int[] xo0 = xs.off0();
+    int[] xo1 = xs.off1();
+    int[] xw = xs.weight();
     for (int y = 0; y < SIZE; y++) {
       int r0 = base + ys.off0()[y];
       int r1 = base + ys.off1()[y];
       int wy = ys.weight()[y];
-      int iwy = ONE - wy;
       for (int x = 0; x < SIZE; x++) {
-        int c0 = xs.off0()[x];
-        int c1 = xs.off1()[x];
-        int wx = xs.weight()[x];
-        int iwx = ONE - wx;
-        for (int c = 0; c < 3; c++) {
-          int k = ch[c];
-          int top = (d[r0 + c0 + k] & 0xFF) * iwx + (d[r0 + c1 + k] & 0xFF) * wx;
-          int bottom = (d[r1 + c0 + k] & 0xFF) * iwx + (d[r1 + c1 + k] & 0xFF) * wx;
-          float v = (top * iwy + bottom * wy) * INV_ONE_SQ;
-          rows[c][x] = (v - n.mean()[c]) * n.scale()[c];
-        }
+        int a = r0 + xo0[x];
+        int b = r0 + xo1[x];
+        int c = r1 + xo0[x];
+        int e = r1 + xo1[x];
+        int wx = xw[x];
+        row0[x] = (lerp(d, a + k0, b + k0, c + k0, e + k0, wx, wy) - m0 * ONE_SQ) * s0;
+        row1[x] = (lerp(d, a + k1, b + k1, c + k1, e + k1, wx, wy) - m1 * ONE_SQ) * s1;
+        row2[x] = (lerp(d, a + k2, b + k2, c + k2, e + k2, wx, wy) - m2 * ONE_SQ) * s2;
       }
-      for (int c = 0; c < 3; c++) {
-        out.put(start + (c * SIZE + y) * SIZE, rows[c], 0, SIZE);
-      }
+      int at = start + y * SIZE;
+      out.put(at, row0, 0, SIZE);
+      out.put(at + SIZE * SIZE, row1, 0, SIZE);
+      out.put(at + 2 * SIZE * SIZE, row2, 0, SIZE);
     }
+  }
+
+  /** Bilinear blend of four samples with 11-bit weights; the result is scaled by 2^22. */
+  private static int lerp(byte[] d, int p00, int p01, int p10, int p11, int wx, int wy) {
+    int top = (d[p00] & 0xFF) * (ONE - wx) + (d[p01] & 0xFF) * wx;
+    int bottom = (d[p10] & 0xFF) * (ONE - wx) + (d[p11] & 0xFF) * wx;
+    return top * (ONE - wy) + bottom * wy;
   }
 
   /** Sample positions along one axis: two source offsets and the weight of the second. */
   private record Axis(int[] off0, int[] off1, int[] weight) {
-    static Axis of(int source, int resized, int cropStart, int step) {
+    /**
+     * Positions along an axis of {@code original} pixels resized to {@code resized}, sampled from
+     * the decoded axis of {@code source} pixels, where decoded pixel k is original pixel {@code
+     * grid + k * subsampling}.
+     */
+    static Axis of(
+        int source, long original, int resized, int cropStart, int step, int subsampling) {
       int[] off0 = new int[SIZE];
       int[] off1 = new int[SIZE];
       int[] weight = new int[SIZE];
-      double scale = (double) source / resized;
+      double scale = (double) original / resized;
+      int grid = (subsampling - 1) / 2;
       for (int i = 0; i < SIZE; i++) {
-        double u = Math.max(0, (i + cropStart + 0.5) * scale - 0.5);
+        double inOriginal = (i + cropStart + 0.5) * scale - 0.5;
+        double u = Math.max(0, (inOriginal - grid) / subsampling);
         int i0 = Math.min((int) u, source - 1);
         int i1 = Math.min(i0 + 1, source - 1);
         off0[i] = i0 * step;
