@@ -7,6 +7,7 @@ import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +220,18 @@ public final class GnsConfig {
         EngineConfig.Softmax.valueOf(
             ((String) values.get(GnsKeys.SOFTMAX)).toUpperCase(Locale.ROOT)),
         (Boolean) values.get(GnsKeys.MODEL_WARMUP));
+  }
+
+  /**
+   * Where to serve /metrics and /health, or empty when {@code metrics.enabled=false} or {@code
+   * metrics.port=-1}. Port 0 means any free port.
+   */
+  public Optional<InetSocketAddress> metricsEndpoint() {
+    int port = (Integer) values.get(GnsKeys.METRICS_PORT);
+    if (!(Boolean) values.get(GnsKeys.METRICS_ENABLED) || port < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new InetSocketAddress((String) values.get(GnsKeys.METRICS_ADDRESS), port));
   }
 
   /** True when {@code processing.guarantee} is {@code exactly_once_v2}. */

@@ -77,6 +77,15 @@ public final class GnsKeys {
   /** Largest width times height accepted. */
   public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
 
+  /** Whether the /metrics and /health endpoint is served. */
+  public static final String METRICS_ENABLED = "metrics.enabled";
+
+  /** Address the /metrics and /health endpoint binds. */
+  public static final String METRICS_ADDRESS = "metrics.address";
+
+  /** Port of the /metrics and /health endpoint; 0 picks a free one, -1 disables it. */
+  public static final String METRICS_PORT = "metrics.port";
+
   /** Prefix of routing rules: {@code route.<name>.<field>}. */
   public static final String ROUTE_PREFIX = "route.";
 
@@ -258,6 +267,27 @@ public final class GnsKeys {
         Importance.MEDIUM,
         "Largest width x height accepted, read from the header before decoding; larger ones go to "
             + "the DLQ as too-many-pixels.");
+    def.define(
+        METRICS_ENABLED,
+        Type.BOOLEAN,
+        true,
+        Importance.MEDIUM,
+        "Serve GET /metrics (Prometheus text format), /health/live and /health/ready.");
+    def.define(
+        METRICS_ADDRESS,
+        Type.STRING,
+        "127.0.0.1",
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "Address the metrics and health endpoint binds; 0.0.0.0 in containers so probes and "
+            + "Prometheus can reach it.");
+    def.define(
+        METRICS_PORT,
+        Type.INT,
+        9464,
+        Range.between(-1, 65535),
+        Importance.MEDIUM,
+        "Port of the metrics and health endpoint; 0 picks a free port (logged), -1 disables it.");
     return def;
   }
 

@@ -3,6 +3,7 @@ package googlenet.streams.topology;
 import googlenet.streams.inference.BatchResult;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
+import googlenet.streams.ops.PipelineMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -19,15 +20,18 @@ final class BatchRunner {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
 
   private final InferenceEngine engine;
+  private final PipelineMetrics metrics;
 
-  BatchRunner(InferenceEngine engine) {
+  BatchRunner(InferenceEngine engine, PipelineMetrics metrics) {
     this.engine = engine;
+    this.metrics = metrics;
   }
 
   /** The outcome of each of the first {@code n} slots, in slot order. */
   List<Outcome> run(SlotBuffer slots, int n) {
     try {
       BatchResult result = engine.run(slots.tensors(), n);
+      metrics.batchRun(n, result.inferenceNanos());
       if (result.probabilities().length != n) {
         throw new StreamsException(
             "inference engine returned "
@@ -55,6 +59,7 @@ final class BatchRunner {
     for (int i = 0; i < n; i++) {
       try {
         BatchResult result = engine.run(slots.single(i), 1);
+        metrics.batchRun(1, result.inferenceNanos());
         outcomes.add(
             Outcome.ok(result.probabilities()[0], result.provider(), 1, result.inferenceNanos()));
       } catch (InferenceException e) {

@@ -3,6 +3,7 @@ package googlenet.streams.topology;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.RouteRule;
 import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.ops.PipelineMetrics;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -36,6 +37,11 @@ public final class ClassificationTopology {
    */
   public static Topology build(GnsConfig config, InferenceEngine engine) {
     return build(config, Pipeline.from(config, engine));
+  }
+
+  /** As {@link #build(GnsConfig, InferenceEngine)}, reporting to {@code metrics}. */
+  public static Topology build(GnsConfig config, InferenceEngine engine, PipelineMetrics metrics) {
+    return build(config, Pipeline.from(config, engine, metrics));
   }
 
   /** The topology for {@code config} running the given stages. */

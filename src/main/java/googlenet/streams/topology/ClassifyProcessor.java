@@ -48,7 +48,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     this.config = config;
     this.pipeline = pipeline;
     this.slots = new SlotBuffer(config.batchMaxSize());
-    this.runner = new BatchRunner(pipeline.engine());
+    this.runner = new BatchRunner(pipeline.engine(), pipeline.metrics());
     this.delayMs = config.batchMaxDelay().toMillis();
   }
 
@@ -62,6 +62,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     }
     buffer = context.getStateStore(Nodes.BUFFER_STORE);
     buffered = countBuffered();
+    reportBuffered();
     oldestArrivalMs = context.currentSystemTimeMs() - delayMs;
     if (buffered > 0) {
       LOG.info(
@@ -94,6 +95,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     }
     if (buffer == null) {
       if (preprocess(pending, image, 0)) {
+        pipeline.metrics().batchWaited(0);
         run(List.of(new Ready(pending, image)));
       }
       slots.clear();
@@ -110,15 +112,22 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     if (buffered >= config.batchMaxSize()) {
       flush();
     }
+    reportBuffered();
   }
 
   private void punctuate(long now) {
     if (buffered > 0 && now - oldestArrivalMs >= delayMs) {
       flush();
+      reportBuffered();
     }
   }
 
+  private void reportBuffered() {
+    pipeline.metrics().buffered(context.taskId().toString(), buffered);
+  }
+
   private void flush() {
+    pipeline.metrics().batchWaited(context.currentSystemTimeMs() - oldestArrivalMs);
     List<PendingRecord> all = new ArrayList<>(buffered);
     try (KeyValueIterator<Long, PendingRecord> it = buffer.all()) {
       it.forEachRemaining(kv -> all.add(kv.value));
@@ -212,6 +221,9 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
   @Override
   public void close() {
     // Buffered records stay in the store; whichever instance owns the task next runs them.
+    if (context != null) {
+      pipeline.metrics().buffered(context.taskId().toString(), 0);
+    }
   }
 
   private record Ready(PendingRecord pending, ImageRecord image) {}

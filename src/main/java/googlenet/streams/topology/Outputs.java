@@ -47,6 +47,7 @@ final class Outputs {
         Classifications.of(image, pending, top, model, outcome, context.currentSystemTimeMs());
     byte[] bytes = serde.encode(value);
     context.forward(record(pending, bytes, modelHeaders(pending, model)), Nodes.OUTPUT_SINK);
+    pipeline.metrics().classified(pending.timestamp(), context.currentSystemTimeMs());
     for (RouteRule rule : routes) {
       if (rule.matches(top)) {
         context.forward(record(pending, bytes, modelHeaders(pending, model)), Nodes.route(rule));
@@ -69,6 +70,7 @@ final class Outputs {
         headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(pending.partition()));
     PendingRecord.put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(pending.offset()));
     context.forward(record(pending, pending.value(), headers), Nodes.DLQ_SINK);
+    pipeline.metrics().deadLetter(reason);
     LOG.warn(
         "dead letter {} image {}: {}: {}",
         pending.position(),

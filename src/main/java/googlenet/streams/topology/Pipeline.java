@@ -4,6 +4,7 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.label.Labels;
+import googlenet.streams.ops.PipelineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,14 +17,20 @@ import java.util.Objects;
  * @param preprocessor decodes and preprocesses images
  * @param engine runs batches
  * @param labels names the engine's classes
+ * @param metrics what the topology reports to ({@link PipelineMetrics#NONE} for nothing)
  */
-public record Pipeline(ImagePreprocessor preprocessor, InferenceEngine engine, Labels labels) {
+public record Pipeline(
+    ImagePreprocessor preprocessor,
+    InferenceEngine engine,
+    Labels labels,
+    PipelineMetrics metrics) {
 
   /** Checks that the labels name exactly the model's classes. */
   public Pipeline {
     Objects.requireNonNull(preprocessor, "preprocessor");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(labels, "labels");
+    Objects.requireNonNull(metrics, "metrics");
     int classes = engine.model().classes();
     if (labels.size() != classes) {
       throw new IllegalArgumentException(
@@ -39,6 +46,16 @@ public record Pipeline(ImagePreprocessor preprocessor, InferenceEngine engine, L
     }
   }
 
+  /** The stages, reporting no metrics. */
+  public Pipeline(ImagePreprocessor preprocessor, InferenceEngine engine, Labels labels) {
+    this(preprocessor, engine, labels, PipelineMetrics.NONE);
+  }
+
+  /** {@link #from(GnsConfig, InferenceEngine, PipelineMetrics)} reporting no metrics. */
+  public static Pipeline from(GnsConfig config, InferenceEngine engine) {
+    return from(config, engine, PipelineMetrics.NONE);
+  }
+
   /**
    * The stages {@code config} asks for around an open engine: the preprocessing profile and limits,
    * and the labels of {@code labels.path} (or "class N" names without one).
@@ -46,7 +63,7 @@ public record Pipeline(ImagePreprocessor preprocessor, InferenceEngine engine, L
    * @throws UncheckedIOException naming the label file when it cannot be read
    * @throws IllegalArgumentException when the labels do not fit the model
    */
-  public static Pipeline from(GnsConfig config, InferenceEngine engine) {
+  public static Pipeline from(GnsConfig config, InferenceEngine engine, PipelineMetrics metrics) {
     ImagePreprocessor preprocessor =
         new ImagePreprocessor(config.preprocessProfile(), config.imageLimits());
     Labels labels =
@@ -54,7 +71,7 @@ public record Pipeline(ImagePreprocessor preprocessor, InferenceEngine engine, L
             .labelsPath()
             .map(Pipeline::loadLabels)
             .orElseGet(() -> Labels.indexOnly(engine.model().classes()));
-    return new Pipeline(preprocessor, engine, labels);
+    return new Pipeline(preprocessor, engine, labels, metrics);
   }
 
   private static Labels loadLabels(Path file) {

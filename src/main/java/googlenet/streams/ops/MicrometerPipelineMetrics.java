@@ -1,0 +1,134 @@
+package googlenet.streams.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link PipelineMetrics} on a Micrometer registry. Histograms have explicit buckets, so the
+ * Prometheus registry exposes them as Prometheus histograms ({@code _bucket}, {@code _count},
+ * {@code _sum}). Meter names are listed in {@link MetricNames}.
+ */
+public final class MicrometerPipelineMetrics implements PipelineMetrics {
+  private static final double[] BATCH_SIZE_BUCKETS = {
+    1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096
+  };
+
+  private final MeterRegistry registry;
+  private final Counter classified;
+  private final Counter batches;
+  private final DistributionSummary batchSize;
+  private final Timer batchWait;
+  private final Timer inference;
+  private final Timer endToEnd;
+  private final Map<String, Integer> bufferedByTask = new ConcurrentHashMap<>();
+  private final AtomicLong backfillDone = new AtomicLong();
+  private final AtomicLong backfillTotal = new AtomicLong(-1);
+
+  /** Registers the pipeline meters on {@code registry}. */
+  public MicrometerPipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    classified =
+        Counter.builder(MetricNames.IMAGES_CLASSIFIED)
+            .description("Images classified and sent to the output topic")
+            .register(registry);
+    batches =
+        Counter.builder(MetricNames.BATCHES)
+            .description("Inference runs (batches) executed")
+            .register(registry);
+    batchSize =
+        DistributionSummary.builder(MetricNames.BATCH_SIZE)
+            .description("Images per inference run")
+            .serviceLevelObjectives(BATCH_SIZE_BUCKETS)
+            .register(registry);
+    batchWait =
+        timer(MetricNames.BATCH_WAIT, "Time the oldest record of a batch waited in the buffer")
+            .serviceLevelObjectives(millis(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000))
+            .register(registry);
+    inference =
+        timer(MetricNames.INFERENCE, "Wall time of one inference run (whole batch)")
+            .serviceLevelObjectives(
+                millis(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000))
+            .register(registry);
+    endToEnd =
+        timer(MetricNames.END_TO_END, "From the input record's timestamp to the result's send")
+            .serviceLevelObjectives(
+                millis(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000))
+            .register(registry);
+    Gauge.builder(MetricNames.BUFFERED, bufferedByTask, MicrometerPipelineMetrics::sum)
+        .description("Records waiting in the batch buffers of this instance's tasks")
+        .register(registry);
+  }
+
+  private static Timer.Builder timer(String name, String description) {
+    return Timer.builder(name).description(description).publishPercentileHistogram(false);
+  }
+
+  private static Duration[] millis(long... values) {
+    Duration[] out = new Duration[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Duration.ofMillis(values[i]);
+    }
+    return out;
+  }
+
+  private static double sum(Map<String, Integer> counts) {
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  @Override
+  public void classified(long recordTimestampMs, long nowMs) {
+    classified.increment();
+    endToEnd.record(Math.max(0, nowMs - recordTimestampMs), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void deadLetter(String reason) {
+    Counter.builder(MetricNames.DEAD_LETTERS)
+        .description("Records written to the dead-letter topic, by reason code")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void batchRun(int size, long inferenceNanos) {
+    batches.increment();
+    batchSize.record(size);
+    inference.record(inferenceNanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void batchWaited(long waitMs) {
+    batchWait.record(Math.max(0, waitMs), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void buffered(String taskId, int records) {
+    if (records == 0) {
+      bufferedByTask.remove(taskId);
+    } else {
+      bufferedByTask.put(taskId, records);
+    }
+  }
+
+  @Override
+  public void backfillProgress(long done, long total) {
+    if (backfillTotal.getAndSet(total) < 0) {
+      Gauge.builder(MetricNames.BACKFILL_DONE, backfillDone, AtomicLong::get)
+          .description("Records the running backfill has processed")
+          .register(registry);
+      Gauge.builder(MetricNames.BACKFILL_PLANNED, backfillTotal, AtomicLong::get)
+          .description("Records the running backfill has to process")
+          .register(registry);
+    }
+    backfillDone.set(done);
+  }
+}

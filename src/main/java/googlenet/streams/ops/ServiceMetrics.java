@@ -1,0 +1,93 @@
+package googlenet.streams.ops;
+
+import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.inference.ModelInfo;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The metrics of one service process on a Prometheus registry: the pipeline meters ({@link
+ * #pipeline()}), the engine's provider and model, Kafka Streams' own client metrics (consumer lag
+ * per partition among them), and JVM and process memory, GC, threads and CPU. Close it to unbind
+ * the Kafka and GC listeners.
+ */
+public final class ServiceMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final MicrometerPipelineMetrics pipeline = new MicrometerPipelineMetrics(registry);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private KafkaStreamsMetrics streams;
+
+  /** A registry with the pipeline, JVM and process meters. */
+  public ServiceMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new ProcessMemoryMetrics().bindTo(registry);
+  }
+
+  /** The meters the topology and the backfill report to. */
+  public PipelineMetrics pipeline() {
+    return pipeline;
+  }
+
+  /** Adds the engine's execution provider, fallback flag and model info gauges. */
+  public void bindEngine(InferenceEngine engine) {
+    String provider = engine.provider().toLowerCase(Locale.ROOT);
+    Gauge.builder(MetricNames.PROVIDER, () -> 1)
+        .description("1 for the execution provider the engine runs on")
+        .tag("provider", provider)
+        .register(registry);
+    Gauge.builder(MetricNames.FALLBACK, () -> engine.fellBack() ? 1 : 0)
+        .description("1 when CUDA was asked for and the engine fell back to the CPU")
+        .register(registry);
+    ModelInfo model = engine.model();
+    Gauge.builder(MetricNames.MODEL_INFO, () -> 1)
+        .description("1 for the loaded model; its identity is in the labels")
+        .tag("name", model.name())
+        .tag("version", model.version())
+        .tag("sha256", model.sha256())
+        .register(registry);
+  }
+
+  /** Bridges the streams instance's client metrics (consumer lag, commit rates, ...). */
+  public synchronized void bindStreams(KafkaStreams kafkaStreams) {
+    if (streams != null) {
+      streams.close();
+    }
+    streams = new KafkaStreamsMetrics(kafkaStreams);
+    streams.bindTo(registry);
+  }
+
+  /** Every meter in the Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  /** The registry, for binders this class does not know. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (streams != null) {
+      streams.close();
+    }
+    gc.close();
+    registry.close();
+  }
+}
