@@ -2,7 +2,6 @@ package googlenet.streams.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,6 @@ public final class ModelFetcher {
       URI.create("https://github.com/onnx/models/raw/main/validated/vision/classification/");
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelFetcher.class);
-  private static final int BUFFER_BYTES = 64 * 1024;
 
   private final HttpClient client;
   private final URI base;
@@ -36,7 +34,8 @@ public final class ModelFetcher {
   /**
    * A fetcher reading from {@code base} (the zoo's address or a mirror with the same layout).
    *
-   * @param timeout connect timeout and time allowed until response headers arrive
+   * @param timeout connect timeout, time allowed until response headers arrive, and the longest
+   *     pause allowed while the body streams in
    */
   public ModelFetcher(URI base, Duration timeout) {
     this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
@@ -131,7 +130,7 @@ public final class ModelFetcher {
         throw sizeMismatch(uri, Long.toString(declared), artifact);
       }
       MessageDigest digest = Checksums.newSha256();
-      long received = copy(body, temp, digest, artifact.size() + 1);
+      long received = new BodyCopy(uri, timeout).copy(body, temp, digest, artifact.size() + 1);
       if (received != artifact.size()) {
         throw sizeMismatch(
             uri,
@@ -159,22 +158,6 @@ public final class ModelFetcher {
       Thread.currentThread().interrupt();
       throw new FetchException("download of " + uri + " interrupted", e);
     }
-  }
-
-  /** Copies at most {@code limit} bytes, hashing them; returns how many were copied. */
-  private static long copy(InputStream in, Path out, MessageDigest digest, long limit)
-      throws IOException {
-    long total = 0;
-    byte[] buffer = new byte[BUFFER_BYTES];
-    try (OutputStream file = Files.newOutputStream(out)) {
-      for (int n = in.read(buffer); n >= 0 && total < limit; n = in.read(buffer)) {
-        int kept = (int) Math.min(n, limit - total);
-        file.write(buffer, 0, kept);
-        digest.update(buffer, 0, kept);
-        total += kept;
-      }
-    }
-    return total;
   }
 
   private static FetchException sizeMismatch(URI uri, String what, Artifact artifact) {

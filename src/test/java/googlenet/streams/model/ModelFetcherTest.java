@@ -3,14 +3,18 @@ package googlenet.streams.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import googlenet.streams.testing.StaticHttpServer;
 import googlenet.streams.testing.TestModels;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +94,39 @@ class ModelFetcherTest {
               () -> viaChunks.fetch(dir, model.withExpected(4096, model.sha256()), labels))
           .isInstanceOf(FetchException.class)
           .hasMessageContaining("size is more than 4096 bytes");
+    }
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void shouldGiveUpOnAStalledBodyAndKeepNothing() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer stalling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stalling.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, model.size());
+          exchange.getResponseBody().write(new byte[1000]);
+          exchange.getResponseBody().flush();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
+    stalling.start();
+    try {
+      URI base = URI.create("http://127.0.0.1:" + stalling.getAddress().getPort() + "/zoo");
+      ModelFetcher impatient = new ModelFetcher(base, Duration.ofSeconds(1));
+
+      assertThatThrownBy(() -> impatient.fetch(dir, model, labels))
+          .isInstanceOf(FetchException.class)
+          .hasMessageContaining("stalled")
+          .hasMessageContaining("after 1000 bytes");
+    } finally {
+      release.countDown();
+      stalling.stop(0);
     }
     assertThat(filesIn(dir)).isEmpty();
   }
