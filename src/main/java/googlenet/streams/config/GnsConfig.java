@@ -5,6 +5,7 @@ import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
+import googlenet.streams.model.ModelSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -203,6 +204,18 @@ public final class GnsConfig {
   /** The execution provider asked for. */
   public ExecutionProvider executionProvider() {
     return ExecutionProvider.fromId((String) values.get(GnsKeys.EXECUTION_PROVIDER));
+  }
+
+  /**
+   * How to open the inference engine: {@link #engineConfig(Path)} on the file {@link #modelSpec()}
+   * names, resolved by {@link ModelSource#resolve} (which generates a synthetic model on first
+   * use).
+   *
+   * @throws IllegalArgumentException when {@code model.path} is neither a synthetic name nor a
+   *     readable file
+   */
+  public EngineConfig engineConfig() {
+    return engineConfig(ModelSource.resolve(modelSpec()));
   }
 
   /** How to open the inference engine on {@code model}, the file {@link #modelSpec()} names. */

@@ -1,0 +1,210 @@
+package googlenet.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import googlenet.streams.avro.Classification;
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.image.SampleImages;
+import googlenet.streams.inference.OnnxInferenceEngine;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the processor does with records that were in the batch buffer when its task moved or its
+ * instance crashed: the store comes back (restored from the changelog) but the tensors do not.
+ * TopologyTestDriver wipes its state directory on close, so it cannot show a restart; this test
+ * drives the processor with a real store filled as a restoration leaves it, then runs init() as
+ * Kafka Streams does after restoration. The broker integration tests cover the crash itself.
+ */
+class BufferRestoreTest {
+  private static final long NOW = 1_000_000L;
+  private static OnnxInferenceEngine engine;
+
+  @BeforeAll
+  static void openEngine() throws Exception {
+    engine = Engines.small();
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    engine.close();
+  }
+
+  @Test
+  void shouldRunRestoredRecordsAtTheFirstPunctuationExactlyOnce() throws Exception {
+    Fixture f = new Fixture(Map.of("batch.max.size", "8"));
+    f.restore(10, "a", SampleImages.jpeg(64, 48, 1));
+    f.restore(11, "b", SampleImages.jpeg(64, 48, 2));
+
+    f.init();
+    assertThat(f.context.forwarded()).isEmpty();
+    f.punctuate();
+
+    List<Record<byte[], byte[]>> out = f.results();
+    assertThat(out).extracting(r -> f.decode(r).getImageId()).containsExactly("a", "b");
+    assertThat(out).extracting(r -> f.decode(r).getSource().getOffset()).containsExactly(10L, 11L);
+    assertThat(out).extracting(Record::timestamp).containsExactly(10L, 11L);
+    assertThat(out)
+        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsExactly("key-a", "key-b");
+    assertThat(out).extracting(r -> trace(r)).containsExactly("a", "b");
+    float[] expected = Engines.probabilities(engine, SampleImages.jpeg(64, 48, 2));
+    var top = f.decode(out.get(1)).getPredictions().get(0);
+    assertThat(top.getProbability()).isCloseTo(expected[top.getClassIndex()], within(1e-4f));
+    assertThat(f.storeSize()).isZero();
+
+    f.context.resetForwards();
+    f.punctuate();
+    assertThat(f.context.forwarded()).isEmpty();
+  }
+
+  @Test
+  void shouldRunAnOversizedRestoredBufferInBatchesOfTheConfiguredSize() throws Exception {
+    Fixture f = new Fixture(Map.of("batch.max.size", "2"));
+    for (int i = 0; i < 5; i++) {
+      f.restore(i, "r" + i, SampleImages.jpeg(64, 48, i));
+    }
+
+    f.init();
+    f.punctuate();
+
+    List<Record<byte[], byte[]>> out = f.results();
+    assertThat(out)
+        .extracting(r -> f.decode(r).getImageId())
+        .containsExactly("r0", "r1", "r2", "r3", "r4");
+    assertThat(out).extracting(r -> f.decode(r).getBatchSize()).containsExactly(2, 2, 2, 2, 1);
+    assertThat(f.storeSize()).isZero();
+  }
+
+  @Test
+  void shouldDecodeRestoredRecordsAndKeepNewOnesInTheirOwnSlots() throws Exception {
+    Fixture f = new Fixture(Map.of("batch.max.size", "2"));
+    byte[] restored = SampleImages.jpeg(64, 48, 5);
+    byte[] fresh = SampleImages.png(70, 50, 6);
+    f.restore(5, "old", restored);
+    f.init();
+
+    f.context.setRecordMetadata("images", 0, 6);
+    f.processor.process(new Record<>(Harness.key("new"), Harness.imageValue("new", fresh), 6L));
+
+    List<Record<byte[], byte[]>> out = f.results();
+    assertThat(out).extracting(r -> f.decode(r).getImageId()).containsExactly("old", "new");
+    assertTopMatches(f.decode(out.get(0)), Engines.probabilities(engine, restored));
+    assertTopMatches(f.decode(out.get(1)), Engines.probabilities(engine, fresh));
+  }
+
+  @Test
+  void shouldDeadLetterARestoredRecordThatTheCurrentLimitsReject() throws Exception {
+    Fixture f = new Fixture(Map.of("batch.max.size", "4", "image.max.pixels", "1000"));
+    byte[] value = f.restore(3, "big", SampleImages.jpeg(64, 48, 1));
+
+    f.init();
+    f.punctuate();
+
+    assertThat(f.results()).isEmpty();
+    List<CapturedForward<? extends byte[], ? extends byte[]>> dlq =
+        f.context.forwarded(Nodes.DLQ_SINK);
+    assertThat(dlq).hasSize(1);
+    assertThat(dlq.get(0).record().value()).isEqualTo(value);
+    assertThat(dlq.get(0).record().headers().lastHeader(DeadLetterHeaders.REASON).value())
+        .isEqualTo("too-many-pixels".getBytes(StandardCharsets.UTF_8));
+    assertThat(f.storeSize()).isZero();
+  }
+
+  private static void assertTopMatches(Classification c, float[] expected) {
+    var top = c.getPredictions().get(0);
+    assertThat(top.getProbability()).isCloseTo(expected[top.getClassIndex()], within(1e-4f));
+  }
+
+  private static String trace(Record<byte[], byte[]> r) {
+    return new String(r.headers().lastHeader("trace").value(), StandardCharsets.UTF_8);
+  }
+
+  /** A processor on a mock context with a real (in-memory) buffer store. */
+  private static final class Fixture {
+    final MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
+    final KeyValueStore<Long, PendingRecord> store;
+    final ClassifyProcessor processor;
+
+    Fixture(Map<String, String> overrides) {
+      Map<String, String> keys = new HashMap<>(overrides);
+      keys.put("batch.max.delay.ms", "1000");
+      keys.put("labels.path", System.getProperty("gns.synset"));
+      GnsConfig config = GnsConfig.fromMap(keys);
+      store =
+          Stores.keyValueStoreBuilder(
+                  Stores.inMemoryKeyValueStore(Nodes.BUFFER_STORE),
+                  Serdes.Long(),
+                  new PendingRecordSerde())
+              .withLoggingDisabled()
+              .build();
+      store.init(context.getStateStoreContext(), store);
+      context.addStateStore(store);
+      context.setCurrentSystemTimeMs(NOW);
+      processor = new ClassifyProcessor(config, Pipeline.from(config, engine));
+    }
+
+    /** Puts a record into the store as a changelog restoration would; returns its value. */
+    byte[] restore(long offset, String id, byte[] image) {
+      byte[] value = Harness.imageValue(id, image);
+      Header[] headers = {new RecordHeader("trace", id.getBytes(StandardCharsets.UTF_8))};
+      store.put(
+          offset, new PendingRecord(Harness.key(id), value, headers, offset, "images", 0, offset));
+      return value;
+    }
+
+    void init() {
+      processor.init(context);
+    }
+
+    void punctuate() {
+      context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + 1);
+      context
+          .scheduledPunctuators()
+          .get(0)
+          .getPunctuator()
+          .punctuate(context.currentSystemTimeMs());
+    }
+
+    List<Record<byte[], byte[]>> results() {
+      List<Record<byte[], byte[]>> out = new ArrayList<>();
+      context.forwarded(Nodes.OUTPUT_SINK).forEach(f -> out.add(cast(f.record())));
+      return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Record<byte[], byte[]> cast(Record<? extends byte[], ? extends byte[]> r) {
+      return (Record<byte[], byte[]>) r;
+    }
+
+    Classification decode(Record<byte[], byte[]> r) {
+      return Harness.RESULTS.decode(r.value());
+    }
+
+    long storeSize() {
+      try (var it = store.all()) {
+        long n = 0;
+        while (it.hasNext()) {
+          it.next();
+          n++;
+        }
+        return n;
+      }
+    }
+  }
+}
