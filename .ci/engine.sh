@@ -58,9 +58,20 @@ export TESTCONTAINERS_HOST_OVERRIDE=localhost
 ENV
 }
 
+# A machine that ran podman with the CNI backend before keeps its bridge cni-podman0 holding
+# 10.88.0.0/16, the subnet of netavark's default network: ports published from containers on
+# the default network are then unreachable ("No route to host"). The bridge is stale; remove it.
+remove_stale_cni_bridge() {
+  if command -v ip > /dev/null && ip link show cni-podman0 > /dev/null 2>&1; then
+    log "removing the stale CNI bridge cni-podman0 (netavark's default network uses its subnet)"
+    ip link delete cni-podman0
+  fi
+}
+
 start() {
   write_conf
   export CONTAINERS_CONF="$DIR/containers.conf"
+  remove_stale_cni_bridge
   if [[ -f "$DIR/podman.pid" ]] && kill -0 "$(cat "$DIR/podman.pid")" 2> /dev/null; then
     log "API service already running (pid $(cat "$DIR/podman.pid")) on $SOCK"
     return
