@@ -19,13 +19,18 @@ record Geometry(int resizedWidth, int resizedHeight, int left, int top) {
     int rh;
     if (width <= height) {
       rw = TORCHVISION_RESIZE;
-      rh = (int) ((long) TORCHVISION_RESIZE * height / width);
+      rh = longSide(height, width);
     } else {
       rh = TORCHVISION_RESIZE;
-      rw = (int) ((long) TORCHVISION_RESIZE * width / height);
+      rw = longSide(width, height);
     }
     return new Geometry(
         rw, rh, (int) Math.rint((rw - size) / 2.0), (int) Math.rint((rh - size) / 2.0));
+  }
+
+  /** The resized long side, capped so that extreme aspect ratios cannot overflow. */
+  private static int longSide(long longSide, long shortSide) {
+    return (int) Math.min(1 << 30, TORCHVISION_RESIZE * longSide / shortSide);
   }
 
   /**
