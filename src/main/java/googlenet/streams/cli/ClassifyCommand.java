@@ -95,10 +95,7 @@ final class ClassifyCommand implements Callable<Integer> {
             ? ALL_LABELLED
             : SOME_REJECTED;
       }
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("classify: " + e.getMessage());
-      return USAGE_OR_MODEL_ERROR;
-    } catch (InferenceException e) {
+    } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
       err.println("classify: " + e.getMessage());
       return USAGE_OR_MODEL_ERROR;
     } finally {

@@ -69,4 +69,23 @@ final class TestInputs {
     Files.write(out, proto.toBuilder().setGraph(graph).build().toByteArray());
     return out;
   }
+
+  /**
+   * Writes a copy of a fixed-batch model whose input dimension 0 is made symbolic but whose Reshape
+   * still pins [1, C]: it loads, runs a batch of 1, and fails at run time on larger batches, like a
+   * half-done {@code model prepare}.
+   */
+  static Path halfPreparedVariant(Path fixedBatchModel, Path out) throws IOException {
+    ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(fixedBatchModel));
+    GraphProto.Builder graph = proto.getGraph().toBuilder();
+    graph
+        .getInputBuilder(0)
+        .getTypeBuilder()
+        .getTensorTypeBuilder()
+        .getShapeBuilder()
+        .getDimBuilder(0)
+        .setDimParam("N");
+    Files.write(out, proto.toBuilder().setGraph(graph).build().toByteArray());
+    return out;
+  }
 }
