@@ -67,6 +67,28 @@ final class ClassifyCommand implements Callable<Integer> {
   String provider;
 
   @Option(
+      names = "--device-id",
+      defaultValue = "0",
+      description = "CUDA device id (default: 0; ignored on the CPU).")
+  int deviceId;
+
+  @Option(
+      names = "--cuda-option",
+      paramLabel = "KEY=VALUE",
+      description =
+          "CUDA provider option, repeatable, e.g. cudnn_conv_algo_search=HEURISTIC,"
+              + " gpu_mem_limit=2147483648, arena_extend_strategy=kSameAsRequested.")
+  Map<String, String> cudaOptions = Map.of();
+
+  @Option(
+      names = "--softmax",
+      defaultValue = "auto",
+      paramLabel = "auto|always|never",
+      description =
+          "Softmax the model's output: auto unless the graph ends in Softmax (default: auto).")
+  String softmax;
+
+  @Option(
       names = "--profile",
       defaultValue = "caffe-bgr",
       paramLabel = "caffe-bgr|torchvision-rgb",
@@ -131,13 +153,23 @@ final class ClassifyCommand implements Callable<Integer> {
             Optional.empty(),
             Optional.empty(),
             ep,
+            deviceId,
+            cudaOptions,
             0,
-            Map.of(),
             0,
-            0,
-            EngineConfig.Softmax.AUTO,
+            softmaxMode(),
             false);
     return new ClassifyRun(config, preprocessor, loadLabels(file));
+  }
+
+  private EngineConfig.Softmax softmaxMode() {
+    for (EngineConfig.Softmax mode : EngineConfig.Softmax.values()) {
+      if (mode.name().equalsIgnoreCase(softmax)) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown --softmax '" + softmax + "'; use one of auto, always, never");
   }
 
   private Optional<Labels> loadLabels(Path modelFile) {

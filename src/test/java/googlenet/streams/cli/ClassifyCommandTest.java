@@ -133,6 +133,19 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void shouldUseTheSynsetFileBesideTheModelWithoutLabelsOption() throws IOException {
+    Path fetched = Files.createDirectories(dir.resolve("fetched"));
+    Path model = Files.copy(TestModels.small(), fetched.resolve("googlenet-12-batchable.onnx"));
+    Files.copy(Path.of(SYNSET), fetched.resolve("synset.txt"));
+    String a = write("a.jpg", SampleImages.jpeg(200, 150, 4));
+
+    CommandRun run = CommandRun.of("classify", "--model", model.toString(), "--top-k", "2", a);
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertLabelled(json(run).get(0), 2);
+  }
+
+  @Test
   void shouldPrintTheSameLinesWhateverTheBatchSize() throws IOException {
     List<String> files = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -177,11 +190,25 @@ class ClassifyCommandTest {
     String a = write("a.jpg", SampleImages.jpeg(200, 150, 6));
 
     CommandRun run =
-        CommandRun.of("classify", "--model", model(), "--execution-provider", "cuda-strict", a);
+        CommandRun.of(
+            "classify",
+            "--model",
+            model(),
+            "--execution-provider",
+            "cuda-strict",
+            "--device-id",
+            "3",
+            "--cuda-option",
+            "cudnn_conv_algo_search=HEURISTIC",
+            a);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("cuda-strict").contains("CUDA 12").contains("-Pgpu");
+    assertThat(run.err())
+        .contains("cuda-strict")
+        .contains("device 3")
+        .contains("CUDA 12")
+        .contains("-Pgpu");
   }
 
   @Test
@@ -193,6 +220,7 @@ class ClassifyCommandTest {
     CommandRun profile = CommandRun.of("classify", "--model", model(), "--profile", "bgr", a);
     CommandRun topK = CommandRun.of("classify", "--model", model(), "--top-k", "0", a);
     CommandRun noFiles = CommandRun.of("classify", "--model", model());
+    CommandRun softmax = CommandRun.of("classify", "--model", model(), "--softmax", "twice", a);
 
     assertThat(provider.exitCode()).isEqualTo(2);
     assertThat(provider.err()).contains("'tpu'").contains("cuda-strict");
@@ -202,6 +230,8 @@ class ClassifyCommandTest {
     assertThat(topK.err()).contains("--top-k").contains("got 0");
     assertThat(noFiles.exitCode()).isEqualTo(2);
     assertThat(noFiles.err()).contains("FILE");
+    assertThat(softmax.exitCode()).isEqualTo(2);
+    assertThat(softmax.err()).contains("'twice'").contains("always");
   }
 
   @Test
