@@ -66,6 +66,7 @@ public final class GnsConfig {
     this.routes = RouteParser.parse(gns, topK());
     this.kafka = Map.copyOf(other);
     checkGuarantee();
+    checkProcessingHandler();
   }
 
   /**
@@ -142,6 +143,21 @@ public final class GnsConfig {
           StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
           guarantee,
           "accepted: exactly_once_v2 (default) or at_least_once");
+    }
+  }
+
+  /**
+   * The topology dead-letters bad records itself and throws only for fatal failures (the engine is
+   * unusable); a handler that continues would skip those and drop the batch.
+   */
+  private void checkProcessingHandler() {
+    String handler = kafka.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG);
+    if (handler != null && handler.strip().endsWith("LogAndContinueProcessingExceptionHandler")) {
+      throw new ConfigException(
+          StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+          handler,
+          "googlenet-streams sends bad records to dlq.topic itself and fails only when the engine"
+              + " cannot go on; a handler that continues would drop batches. Remove the key");
     }
   }
 

@@ -6,9 +6,9 @@ import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.label.Labels;
 import googlenet.streams.ops.PipelineMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The stages a topology runs, built once per process and shared by every task: the preprocessor
@@ -60,7 +60,7 @@ public record Pipeline(
    * The stages {@code config} asks for around an open engine: the preprocessing profile and limits,
    * and the labels of {@code labels.path} (or "class N" names without one).
    *
-   * @throws UncheckedIOException naming the label file when it cannot be read
+   * @throws ConfigException naming the label file when it cannot be read
    * @throws IllegalArgumentException when the labels do not fit the model
    */
   public static Pipeline from(GnsConfig config, InferenceEngine engine, PipelineMetrics metrics) {
@@ -78,8 +78,8 @@ public record Pipeline(
     try {
       return Labels.load(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read labels.path " + file + " (" + e + "); fix the path or leave it empty", e);
+      throw new ConfigException(
+          "cannot read labels.path " + file + " (" + e + "); fix the path or leave it empty");
     }
   }
 }

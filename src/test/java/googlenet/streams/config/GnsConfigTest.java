@@ -127,6 +127,16 @@ class GnsConfigTest {
   }
 
   @Test
+  void shouldRefuseAProcessingHandlerThatWouldSkipFatalFailures() {
+    String handler = "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler";
+
+    assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("processing.exception.handler", handler)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("processing.exception.handler")
+        .hasMessageContaining("Remove the key");
+  }
+
+  @Test
   void shouldAcceptAtLeastOnce() {
     GnsConfig config = GnsConfig.fromMap(Map.of("processing.guarantee", "at_least_once"));
 

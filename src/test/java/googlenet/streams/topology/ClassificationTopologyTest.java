@@ -9,8 +9,8 @@ import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.label.Labels;
-import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +75,7 @@ class ClassificationTopologyTest {
     GnsConfig config = GnsConfig.fromMap(Map.of("labels.path", "/nonexistent/synset.txt"));
 
     assertThatThrownBy(() -> ClassificationTopology.build(config, engine))
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/nonexistent/synset.txt");
   }
 }
