@@ -1,7 +1,6 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.image.ImageRejectedException;
-import googlenet.streams.image.PreprocessProfile;
+import googlenet.streams.image.PreprocessBenchmark;
 import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceException;
@@ -74,7 +73,8 @@ final class BenchInferenceCommand implements Callable<Integer> {
   @Option(
       names = "--preprocess-iterations",
       defaultValue = "200",
-      description = "JPEGs preprocessed for the preprocessing figure; 0 skips it (default: 200).")
+      description =
+          "JPEGs preprocessed per profile for the preprocessing figures; 0 skips them (default: 200).")
   int preprocessIterations;
 
   @Override
@@ -99,17 +99,15 @@ final class BenchInferenceCommand implements Callable<Integer> {
         }
       }
       if (preprocessIterations > 0) {
-        printPreprocess(
-            out,
-            PreprocessCost.measure(PreprocessProfile.CAFFE_BGR, 640, 480, preprocessIterations));
+        out.println();
+        for (PreprocessBenchmark.Result result : PreprocessBenchmark.run(preprocessIterations)) {
+          out.println("preprocess " + result.describe());
+        }
       }
       out.printf(Locale.ROOT, "load average at end: %s%n", MachineInfo.loadAverage());
       return 0;
     } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
       err.println("bench inference: " + e.getMessage());
-      return 2;
-    } catch (ImageRejectedException e) {
-      err.println("bench inference: the sample JPEG was rejected: " + e.getMessage());
       return 2;
     } finally {
       out.flush();
@@ -188,19 +186,6 @@ final class BenchInferenceCommand implements Callable<Integer> {
         p.medianMillis() / p.batchSize(),
         p.imagesPerSecond());
     out.flush();
-  }
-
-  private static void printPreprocess(PrintWriter out, PreprocessCost c) {
-    out.printf(
-        Locale.ROOT,
-        "%npreprocess caffe-bgr, %dx%d JPEG (%d bytes), 1 thread: median %.2f ms, mean %.2f ms"
-            + " per image over %d images%n",
-        c.width(),
-        c.height(),
-        c.jpegBytes(),
-        c.medianMillis(),
-        c.meanMillis(),
-        c.iterations());
   }
 
   /** Seeded noise on the Caffe input scale: the timing does not depend on the values. */

@@ -26,7 +26,13 @@ class BenchCommandTest {
     assertThat(run.out()).contains("onnxruntime 1.29.0, provider CPU, intra-op threads 1");
     assertThat(lines).anyMatch(l -> l.matches("\\s+1\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
     assertThat(lines).anyMatch(l -> l.matches("\\s+3\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
-    assertThat(run.out()).contains("640x480 JPEG").contains("over 3 images");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("preprocess "))
+        .hasSize(2)
+        .allMatch(l -> l.contains("640x480 JPEG") && l.contains("3 runs, 1 thread"));
+    assertThat(run.out())
+        .contains("preprocess caffe-bgr: ")
+        .contains("preprocess torchvision-rgb: ");
   }
 
   @Test
