@@ -1,17 +1,80 @@
 package googlenet.streams.cli;
 
+import googlenet.streams.demo.Demo;
+import googlenet.streams.demo.DemoSettings;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The {@code demo} command. */
+/** The {@code demo} command: see {@link Demo}. */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline on an in-JVM Kafka broker with a synthetic model.")
+    description = {
+      "Run the whole pipeline on a Kafka broker inside this JVM: publish generated pictures and"
+          + " broken files, classify them exactly-once, print the results and dead letters.",
+      "Works offline. The default synthetic model's labels are meaningless; see 'model fetch'.",
+      "Exit status: 0 every record accounted for, 1 some record missing or duplicated,"
+          + " 2 cannot start."
+    })
 final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--images",
+      paramLabel = "N",
+      defaultValue = "24",
+      description = "Generated pictures to publish (default: ${DEFAULT-VALUE}).")
+  int images;
+
+  @Option(
+      names = "--model",
+      paramLabel = "synthetic|synthetic-small|FILE",
+      defaultValue = "synthetic",
+      description = "Model to run (default: ${DEFAULT-VALUE}, the full-size synthetic GoogLeNet).")
+  String model;
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description = "Synset file naming the classes ('n01440764 tench, Tinca tinca' per line).")
+  String labels;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description = "batch.max.size of the pipeline (default: the service's default).")
+  Integer batchSize;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = "Longest wait for every record to be accounted for (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Option(
+      names = "--keep-running",
+      description = "Keep the broker and the pipeline running after the report, until Ctrl-C.")
+  boolean keepRunning;
+
   @Override
-  public Integer call() {
-    System.err.println("demo: not implemented yet");
-    return 2;
+  public Integer call() throws InterruptedException {
+    try {
+      DemoSettings settings =
+          new DemoSettings(
+              images,
+              model,
+              Optional.ofNullable(labels),
+              Optional.ofNullable(batchSize),
+              Duration.ofSeconds(timeoutSeconds),
+              keepRunning);
+      return new Demo(settings, System.out).run();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      System.err.println("demo: " + e.getMessage());
+      return 2;
+    }
   }
 }

@@ -1,0 +1,167 @@
+package googlenet.streams.service;
+
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.inference.InferenceException;
+import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.model.ModelSource;
+import googlenet.streams.topology.ClassificationTopology;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classification service: one inference engine, opened once and shared by every stream
+ * thread, behind one Kafka Streams instance running {@link ClassificationTopology}.
+ *
+ * <p>Lifecycle: {@link #create} (resolves the model, opens the engine, builds the topology),
+ * {@link #start}, {@link #awaitStop} (blocks until the streams instance stops, by {@link #close}
+ * or by a fatal error), {@link #close}. A stream thread's uncaught exception is fatal: the
+ * instance shuts down ({@code SHUTDOWN_CLIENT}) and {@link #awaitStop} returns the failure.
+ */
+public final class ClassificationService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ClassificationService.class);
+  /** How long {@link #close()} waits for the stream threads. */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final InferenceEngine engine;
+  private final KafkaStreams streams;
+  private final StreamsWatcher watcher;
+  private boolean closed;
+
+  private ClassificationService(InferenceEngine engine, KafkaStreams streams, StreamsWatcher w) {
+    this.engine = engine;
+    this.streams = streams;
+    this.watcher = w;
+  }
+
+  /**
+   * Resolves the model, opens the engine and builds the streams instance, without starting it.
+   *
+   * @throws StartupException when the model cannot be resolved or loaded, or the configuration
+   *     cannot make a streams instance; the message says what to do
+   */
+  public static ClassificationService create(GnsConfig config) throws StartupException {
+    LOG.info("Configuration: {}", config.redacted());
+    InferenceEngine engine = openEngine(config);
+    try {
+      Topology topology = ClassificationTopology.build(config, engine);
+      KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+      StreamsWatcher watcher = new StreamsWatcher();
+      streams.setStateListener(watcher);
+      streams.setUncaughtExceptionHandler(watcher);
+      return new ClassificationService(engine, streams, watcher);
+    } catch (ConfigException | KafkaException | IllegalArgumentException e) {
+      engine.close();
+      throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
+    }
+  }
+
+  private static InferenceEngine openEngine(GnsConfig config) throws StartupException {
+    long start = System.nanoTime();
+    Path model;
+    try {
+      model = ModelSource.resolve(config.modelSpec());
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+    try {
+      InferenceEngine engine = OnnxInferenceEngine.open(config.engineConfig(model));
+      LOG.info(
+          "Model {} {} (sha256 {}) loaded from {} on {} in {} ms",
+          engine.model().name(),
+          engine.model().version(),
+          engine.model().sha256(),
+          model,
+          engine.provider(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      return engine;
+    } catch (InferenceException e) {
+      throw new StartupException("cannot load model " + model + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts the stream threads; returns at once. */
+  public void start() {
+    streams.start();
+  }
+
+  /** The inference engine, shared by all stream threads. */
+  public InferenceEngine engine() {
+    return engine;
+  }
+
+  /** The state of the streams instance. */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /**
+   * Blocks until the streams instance stops.
+   *
+   * @return the fatal error that stopped it, or empty after a requested close
+   */
+  public Optional<Throwable> awaitStop() throws InterruptedException {
+    watcher.stopped().await();
+    return watcher.failure();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the streams instance to stop.
+   *
+   * @return true when it stopped
+   */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return watcher.stopped().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A one-line reason for a fatal error, for the command line. */
+  public static String describe(Throwable failure) {
+    return StreamsWatcher.describe(failure);
+  }
+
+  /** The fatal error that stopped the instance, if any. */
+  public Optional<Throwable> failure() {
+    return watcher.failure();
+  }
+
+  /** Closes with {@link #CLOSE_TIMEOUT}. */
+  @Override
+  public void close() {
+    close(CLOSE_TIMEOUT);
+  }
+
+  /**
+   * Closes the streams instance (buffered records stay in their changelogged store for the next
+   * owner), then the engine, unless a stream thread is still running after {@code timeout}: then
+   * the engine is left open, since a thread may still use it. Idempotent; thread-safe.
+   */
+  public synchronized void close(Duration timeout) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long start = System.nanoTime();
+    boolean stopped = streams.close(timeout);
+    if (stopped) {
+      engine.close();
+      LOG.info(
+          "Service stopped in {} ms",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    } else {
+      LOG.warn(
+          "Stream threads still running {} s after close; leaving the inference engine open",
+          timeout.toSeconds());
+    }
+    watcher.stopped().countDown();
+  }
+}

@@ -1,0 +1,57 @@
+package googlenet.streams.service;
+
+import googlenet.streams.inference.InferenceException;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs the streams instance's state changes, turns any uncaught stream-thread exception into a
+ * client shutdown with one clear message, and signals when the instance has stopped.
+ */
+final class StreamsWatcher
+    implements KafkaStreams.StateListener, StreamsUncaughtExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsWatcher.class);
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  @Override
+  public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
+    LOG.info("Streams state {} -> {}", oldState, newState);
+    if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+      stopped.countDown();
+    }
+  }
+
+  @Override
+  public StreamThreadExceptionResponse handle(Throwable exception) {
+    failure.compareAndSet(null, exception);
+    LOG.error("Fatal: {}; shutting the service down", describe(exception), exception);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /** A one-line reason: the fatal inference error if there is one, else the root cause. */
+  static String describe(Throwable exception) {
+    Throwable root = exception;
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof InferenceException ie && ie.fatal()) {
+        return "inference engine failed: " + ie.getMessage();
+      }
+      root = t;
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  CountDownLatch stopped() {
+    return stopped;
+  }
+
+  Optional<Throwable> failure() {
+    return Optional.ofNullable(failure.get());
+  }
+}
