@@ -2,12 +2,18 @@ package googlenet.streams.cli;
 
 import googlenet.streams.demo.Demo;
 import googlenet.streams.demo.DemoSettings;
+import googlenet.streams.demo.Throughput;
+import googlenet.streams.demo.ThroughputSettings;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code demo} command: see {@link Demo}. */
 @Command(
@@ -21,6 +27,8 @@ import picocli.CommandLine.Option;
           + " 2 cannot start."
     })
 final class DemoCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--images",
@@ -52,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "300",
-      description = "Longest wait for every record to be accounted for (default: ${DEFAULT-VALUE}).")
+      description =
+          "Longest wait for every record to be accounted for (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
   @Option(
@@ -60,8 +69,30 @@ final class DemoCommand implements Callable<Integer> {
       description = "Keep the broker and the pipeline running after the report, until Ctrl-C.")
   boolean keepRunning;
 
+  @Option(
+      names = "--measure",
+      hidden = true,
+      description = "Measure raw engine vs end-to-end images/s instead of the demo.")
+  boolean measure;
+
+  @Option(names = "--measure-size", hidden = true, defaultValue = "320x240", paramLabel = "WxH")
+  String measureSize;
+
+  @Option(names = "--partitions", hidden = true, defaultValue = "2", paramLabel = "N")
+  int partitions;
+
+  @Option(
+      names = "--set",
+      hidden = true,
+      paramLabel = "KEY=VALUE",
+      description = "A service configuration key for --measure, e.g. num.stream.threads=2.")
+  Map<String, String> extraConfig = new LinkedHashMap<>();
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
+    if (measure) {
+      return measure();
+    }
     try {
       DemoSettings settings =
           new DemoSettings(
@@ -71,10 +102,27 @@ final class DemoCommand implements Callable<Integer> {
               Optional.ofNullable(batchSize),
               Duration.ofSeconds(timeoutSeconds),
               keepRunning);
-      return new Demo(settings, System.out).run();
+      return new Demo(settings, spec.commandLine().getOut()).run();
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      System.err.println("demo: " + e.getMessage());
+      spec.commandLine().getErr().println("demo: " + e.getMessage());
       return 2;
     }
+  }
+
+  private int measure() throws Exception {
+    String[] size = measureSize.split("x");
+    Map<String, String> config = new LinkedHashMap<>(extraConfig);
+    if (batchSize != null) {
+      config.put("batch.max.size", String.valueOf(batchSize));
+    }
+    ThroughputSettings settings =
+        new ThroughputSettings(
+            images,
+            Integer.parseInt(size[0]),
+            Integer.parseInt(size[1]),
+            model,
+            partitions,
+            config);
+    return new Throughput(settings, spec.commandLine().getOut()).run();
   }
 }

@@ -3,7 +3,7 @@ package googlenet.streams.cli;
 import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.serde.AvroSerde;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -21,8 +21,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code produce} command: publishes image files as {@code ImageRecord}s. Every readable file
@@ -39,6 +41,8 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 all sent, 1 some path unreadable or a send failed, 2 bad usage."
     })
 final class ProduceCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Mixin KafkaClientOptions kafka;
 
@@ -66,10 +70,11 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = System.err;
+    PrintWriter err = spec.commandLine().getErr();
     ImageFiles.Expansion expansion = ImageFiles.expand(paths);
     if (id != null && expansion.files().size() + expansion.problems().size() > 1) {
-      err.println("produce: --id " + id + " needs exactly one file, got " + paths.size() + " paths");
+      err.println(
+          "produce: --id " + id + " needs exactly one file, got " + paths.size() + " paths");
       return 2;
     }
     expansion.problems().forEach(p -> err.println("produce: cannot read " + p + "; skipped"));
@@ -81,19 +86,19 @@ final class ProduceCommand implements Callable<Integer> {
       return 2;
     }
     Progress progress = Progress.forConsole(expansion.files().size(), err);
-    int failed = send(props, expansion.files(), progress);
+    int failed = send(props, expansion.files(), progress, err);
     progress.finish();
     err.println(summary(progress, failed, expansion.problems().size()));
     return failed == 0 && expansion.problems().isEmpty() ? 0 : 1;
   }
 
-  private int send(Properties props, List<Path> files, Progress progress) {
+  private int send(Properties props, List<Path> files, Progress progress, PrintWriter err) {
     AvroSerde<ImageRecord> serde = AvroSerde.imageRecord();
-    SendTally tally = new SendTally(progress);
+    SendTally tally = new SendTally(progress, err);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (Path file : files) {
-        byte[] bytes = read(file, tally);
+        byte[] bytes = read(file, tally, err);
         if (bytes != null) {
           ImageRecord record = toRecord(file, bytes);
           producer.send(
@@ -103,17 +108,17 @@ final class ProduceCommand implements Callable<Integer> {
       }
       producer.flush();
     } catch (KafkaException e) {
-      System.err.println("produce: Kafka producer failed: " + e.getMessage());
+      err.println("produce: Kafka producer failed: " + e.getMessage());
       return Math.max(1, files.size() - tally.sent());
     }
     return tally.failed();
   }
 
-  private static byte[] read(Path file, SendTally tally) {
+  private static byte[] read(Path file, SendTally tally, PrintWriter err) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      System.err.println("produce: cannot read " + file + ": " + e.getMessage() + "; skipped");
+      err.println("produce: cannot read " + file + ": " + e.getMessage() + "; skipped");
       tally.fail();
       return null;
     }

@@ -1,6 +1,6 @@
 package googlenet.streams.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,21 +11,21 @@ final class Progress {
   private static final int WIDTH = 30;
 
   private final int total;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean bar;
   private final long startNanos = System.nanoTime();
   private int done;
   private long bytes;
   private long lastDrawNanos;
 
-  Progress(int total, PrintStream out, boolean bar) {
+  Progress(int total, PrintWriter out, boolean bar) {
     this.total = total;
     this.out = out;
     this.bar = bar;
   }
 
   /** A bar when the JVM has a console (an interactive terminal), silent otherwise. */
-  static Progress forConsole(int total, PrintStream out) {
+  static Progress forConsole(int total, PrintWriter out) {
     return new Progress(total, out, System.console() != null);
   }
 

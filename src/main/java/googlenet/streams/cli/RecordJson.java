@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import googlenet.streams.avro.Classification;
 import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.topology.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
@@ -17,12 +19,13 @@ import org.apache.kafka.common.header.Header;
 /**
  * One consumed record as a JSON object for {@code tail}: where it was ({@code topic}, {@code
  * partition}, {@code offset}, {@code timestamp}, {@code key}) and then, by what it holds, one of
- * {@code deadLetter} (its {@code gns.error.*} headers and the value's size and SHA-256), {@code
- * classification}, {@code image} (an ImageRecord, bytes shown as their count) or {@code unknown}.
+ * {@code deadLetter} (its {@code gns.error.*} and {@code gns.source.*} headers and the value's size
+ * and SHA-256), {@code classification}, {@code image} (an ImageRecord, bytes shown as their count)
+ * or {@code unknown}.
  */
 final class RecordJson {
-  /** Prefix of the dead-letter headers written by the topology. */
-  static final String ERROR_HEADER_PREFIX = "gns.error.";
+  /** Prefixes of the dead-letter headers printed: the error and the record's origin. */
+  static final List<String> HEADER_PREFIXES = List.of("gns.error.", "gns.source.");
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -37,10 +40,9 @@ final class RecordJson {
     node.put("offset", record.offset());
     node.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
     node.put("key", record.key() == null ? null : utf8(record.key()));
-    ObjectNode errors = errorHeaders(record);
-    if (!errors.isEmpty()) {
+    if (record.headers().lastHeader(DeadLetterHeaders.REASON) != null) {
       ObjectNode dead = node.putObject("deadLetter");
-      dead.set("headers", errors);
+      dead.set("headers", deadLetterHeaders(record));
       putValueDigest(dead, record.value());
       return node;
     }
@@ -64,10 +66,10 @@ final class RecordJson {
     }
   }
 
-  private static ObjectNode errorHeaders(ConsumerRecord<byte[], byte[]> record) {
+  private static ObjectNode deadLetterHeaders(ConsumerRecord<byte[], byte[]> record) {
     ObjectNode headers = JSON.objectNode();
     for (Header h : record.headers()) {
-      if (h.key().startsWith(ERROR_HEADER_PREFIX)) {
+      if (HEADER_PREFIXES.stream().anyMatch(h.key()::startsWith)) {
         headers.put(h.key(), h.value() == null ? null : utf8(h.value()));
       }
     }

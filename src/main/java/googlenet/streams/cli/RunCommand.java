@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code run} command: the long-running service. Configured by a properties file, environment
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
     })
 final class RunCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
@@ -40,10 +44,10 @@ final class RunCommand implements Callable<Integer> {
       config.streamsProperties();
       service = ClassificationService.create(config);
     } catch (ConfigException e) {
-      System.err.println("run: invalid configuration: " + e.getMessage());
+      spec.commandLine().getErr().println("run: invalid configuration: " + e.getMessage());
       return 2;
     } catch (StartupException e) {
-      System.err.println("run: cannot start: " + e.getMessage());
+      spec.commandLine().getErr().println("run: cannot start: " + e.getMessage());
       return 2;
     }
     Thread hook = new Thread(service::close, "gns-shutdown");
@@ -53,8 +57,10 @@ final class RunCommand implements Callable<Integer> {
     service.close();
     removeHook(hook);
     if (failure.isPresent()) {
-      System.err.println(
-          "run: stopped by a fatal error: " + ClassificationService.describe(failure.get()));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "run: stopped by a fatal error: " + ClassificationService.describe(failure.get()));
       return 1;
     }
     return 0;

@@ -1,5 +1,6 @@
 package googlenet.streams.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
@@ -8,11 +9,13 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 /** Counts the {@code produce} command's sends as the producer acknowledges them. */
 final class SendTally {
   private final Progress progress;
+  private final PrintWriter err;
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
 
-  SendTally(Progress progress) {
+  SendTally(Progress progress, PrintWriter err) {
     this.progress = progress;
+    this.err = err;
   }
 
   /** The callback of one file's send: advances the progress or reports the failure. */
@@ -23,7 +26,7 @@ final class SendTally {
         progress.advance(size);
       } else {
         fail();
-        System.err.println("produce: could not send " + file + ": " + explain(exception));
+        err.println("produce: could not send " + file + ": " + explain(exception));
       }
     };
   }

@@ -1,6 +1,6 @@
 package googlenet.streams.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code tail} command: prints the records of a topic as JSON lines (see {@link RecordJson}),
@@ -32,6 +34,8 @@ import picocli.CommandLine.Option;
     })
 final class TailCommand implements Callable<Integer> {
   private static final Duration POLL = Duration.ofMillis(200);
+
+  @Spec CommandSpec spec;
 
   @Mixin KafkaClientOptions kafka;
 
@@ -58,19 +62,19 @@ final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
     Properties props;
     try {
       props = consumerProperties(kafka.clientProperties());
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      System.err.println("tail: " + e.getMessage());
+      err.println("tail: " + e.getMessage());
       return 2;
     }
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer);
       if (partitions.isEmpty()) {
-        System.err.println(
-            "tail: topic '" + topic + "' does not exist on " + kafka.bootstrapServers);
+        err.println("tail: topic '" + topic + "' does not exist on " + kafka.bootstrapServers);
         return 1;
       }
       consumer.assign(partitions);
@@ -79,10 +83,10 @@ final class TailCommand implements Callable<Integer> {
       } else {
         consumer.seekToEnd(partitions);
       }
-      follow(consumer, System.out);
+      follow(consumer, spec.commandLine().getOut());
       return 0;
     } catch (KafkaException e) {
-      System.err.println("tail: Kafka error reading " + topic + ": " + e.getMessage());
+      err.println("tail: Kafka error reading " + topic + ": " + e.getMessage());
       return 1;
     }
   }
@@ -94,7 +98,7 @@ final class TailCommand implements Callable<Integer> {
         : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
   }
 
-  private void follow(KafkaConsumer<byte[], byte[]> consumer, PrintStream out) {
+  private void follow(KafkaConsumer<byte[], byte[]> consumer, PrintWriter out) {
     RecordJson json = new RecordJson();
     long printed = 0;
     long lastRecord = System.nanoTime();

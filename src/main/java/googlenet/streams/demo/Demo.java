@@ -6,7 +6,7 @@ import googlenet.streams.model.ModelSource;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.service.StartupException;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +29,10 @@ public final class Demo {
   static final String DLQ = "images.dlq";
 
   private final DemoSettings settings;
-  private final PrintStream out;
+  private final PrintWriter out;
 
   /** A demo that prints to {@code out}. */
-  public Demo(DemoSettings settings, PrintStream out) {
+  public Demo(DemoSettings settings, PrintWriter out) {
     this.settings = settings;
     this.out = out;
   }
@@ -40,14 +40,19 @@ public final class Demo {
   /**
    * Runs the demo.
    *
-   * @return 0 when every published record was classified or dead-lettered exactly once, 1 when
-   *     some record is unaccounted for or duplicated, 2 when the pipeline could not start
+   * @return 0 when every published record was classified or dead-lettered exactly once, 1 when some
+   *     record is unaccounted for or duplicated, 2 when the pipeline could not start
    */
   public int run() throws InterruptedException {
-    out.println("googlenet-streams demo: a Kafka broker in this JVM, the whole pipeline, exactly-once.");
+    out.println(
+        "googlenet-streams demo: a Kafka broker in this JVM, the whole pipeline, exactly-once.");
     long start = System.nanoTime();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      step(1, "Kafka broker (KRaft, in this JVM) on %s, up in %.1f s", broker.bootstrapServers(), secondsSince(start));
+      step(
+          1,
+          "Kafka broker (KRaft, in this JVM) on %s, up in %.1f s",
+          broker.bootstrapServers(),
+          secondsSince(start));
       Path model = resolveModel();
       broker.createTopics(2, INPUT);
       broker.createTopics(1, OUTPUT, DLQ);
@@ -55,8 +60,12 @@ public final class Demo {
       List<SampleInput> inputs = SampleInputs.all(settings.images());
       SampleProducer.send(broker.bootstrapServers(), INPUT, inputs);
       long bad = inputs.stream().filter(i -> !i.good()).count();
-      step(4, "Published %d generated pictures (JPEG/PNG, 96x64 to 1280x720) and %d broken inputs to %s",
-          inputs.size() - bad, bad, INPUT);
+      step(
+          4,
+          "Published %d generated pictures (JPEG/PNG, 96x64 to 1280x720) and %d broken inputs to %s",
+          inputs.size() - bad,
+          bad,
+          INPUT);
       return runPipeline(broker, model, inputs);
     }
   }
@@ -75,11 +84,20 @@ public final class Demo {
     try (service) {
       long start = System.nanoTime();
       service.start();
-      step(5, "Pipeline running (batch.max.size %d, %s); waiting for every record...",
-          config.batchMaxSize(), config.exactlyOnce() ? "exactly_once_v2" : "at_least_once");
+      step(
+          5,
+          "Pipeline running (batch.max.size %d, %s); waiting for every record...",
+          config.batchMaxSize(),
+          config.exactlyOnce() ? "exactly_once_v2" : "at_least_once");
       Set<String> keys = inputs.stream().map(SampleInput::id).collect(Collectors.toSet());
-      PipelineOutputs outputs = OutputCollector.collect(
-          broker.bootstrapServers(), OUTPUT, DLQ, keys, settings.timeout(), Duration.ofMillis(500));
+      PipelineOutputs outputs =
+          OutputCollector.collect(
+              broker.bootstrapServers(),
+              OUTPUT,
+              DLQ,
+              keys,
+              settings.timeout(),
+              Duration.ofMillis(500));
       double seconds = secondsSince(start);
       DemoReport report = new DemoReport(out);
       report.results(outputs.results());
@@ -100,8 +118,11 @@ public final class Demo {
   private Path resolveModel() {
     long start = System.nanoTime();
     if (settings.synthetic()) {
-      out.printf(Locale.ROOT, "[2/5] Preparing the %s model (generated on first use, then cached in %s)...%n",
-          settings.modelSpec(), ModelSource.cacheDir());
+      out.printf(
+          Locale.ROOT,
+          "[2/5] Preparing the %s model (generated on first use, then cached in %s)...%n",
+          settings.modelSpec(),
+          ModelSource.cacheDir());
     }
     Path model = ModelSource.resolve(settings.modelSpec());
     step(2, "Model %s ready in %.1f s", model, secondsSince(start));
@@ -126,12 +147,30 @@ public final class Demo {
       throws InterruptedException {
     String bootstrap = broker.bootstrapServers();
     out.printf(Locale.ROOT, "%nStill running. Publish more images and watch the results:%n");
-    out.printf(Locale.ROOT, "  java -jar googlenet-streams.jar produce --bootstrap-servers %s --topic %s FILE|DIR...%n", bootstrap, INPUT);
-    out.printf(Locale.ROOT, "  java -jar googlenet-streams.jar tail --bootstrap-servers %s --topic %s%n", bootstrap, OUTPUT);
-    out.printf(Locale.ROOT, "  java -jar googlenet-streams.jar tail --bootstrap-servers %s --topic %s%n", bootstrap, DLQ);
+    out.printf(
+        Locale.ROOT,
+        "  java -jar googlenet-streams.jar produce --bootstrap-servers %s --topic %s FILE|DIR...%n",
+        bootstrap,
+        INPUT);
+    out.printf(
+        Locale.ROOT,
+        "  java -jar googlenet-streams.jar tail --bootstrap-servers %s --topic %s%n",
+        bootstrap,
+        OUTPUT);
+    out.printf(
+        Locale.ROOT,
+        "  java -jar googlenet-streams.jar tail --bootstrap-servers %s --topic %s%n",
+        bootstrap,
+        DLQ);
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    Thread hook = new Thread(() -> { service.close(); broker.close(); }, "gns-demo-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              service.close();
+              broker.close();
+            },
+            "gns-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     service.awaitStop();
   }

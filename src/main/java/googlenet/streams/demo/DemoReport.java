@@ -2,23 +2,30 @@ package googlenet.streams.demo;
 
 import googlenet.streams.avro.Classification;
 import googlenet.streams.avro.Prediction;
-import java.io.PrintStream;
+import googlenet.streams.topology.DeadLetterHeaders;
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** Prints the demo's classifications, dead letters and summary as aligned text. */
 final class DemoReport {
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  DemoReport(PrintStream out) {
+  DemoReport(PrintWriter out) {
     this.out = out;
   }
 
   void results(List<PipelineOutputs.Result> results) {
     out.printf(Locale.ROOT, "%nClassifications (%d):%n", results.size());
     out.printf(
-        Locale.ROOT, "  %-22s %-34s %7s  %-8s %5s%n", "IMAGE ID", "TOP-1 LABEL", "PROB", "PROVIDER", "BATCH");
+        Locale.ROOT,
+        "  %-22s %-34s %7s  %-8s %5s%n",
+        "IMAGE ID",
+        "TOP-1 LABEL",
+        "PROB",
+        "PROVIDER",
+        "BATCH");
     results.stream()
         .sorted(Comparator.comparing(PipelineOutputs.Result::key))
         .forEach(r -> result(r.value()));
@@ -47,8 +54,8 @@ final class DemoReport {
                     Locale.ROOT,
                     "  %-28s %-20s %s%n",
                     l.key(),
-                    l.errors().getOrDefault("gns.error.reason", "?"),
-                    abbreviate(l.errors().getOrDefault("gns.error.message", ""), 100)));
+                    l.errors().getOrDefault(DeadLetterHeaders.REASON, "?"),
+                    abbreviate(l.errors().getOrDefault(DeadLetterHeaders.MESSAGE, ""), 100)));
   }
 
   void summary(int published, PipelineOutputs outputs, double seconds) {

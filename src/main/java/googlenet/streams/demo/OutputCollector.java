@@ -24,8 +24,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * consumer (no group) until every expected key has an output or a deadline passes.
  */
 public final class OutputCollector {
-  private static final String ERROR_PREFIX = "gns.error.";
-
   private OutputCollector() {}
 
   /**
@@ -43,7 +41,9 @@ public final class OutputCollector {
     AvroSerde<Classification> serde = AvroSerde.classification();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            consumerProperties(bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumerProperties(bootstrapServers),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>(partitions(consumer, outputTopic));
       partitions.addAll(partitions(consumer, dlqTopic));
       consumer.assign(partitions);
@@ -77,7 +77,7 @@ public final class OutputCollector {
   private static Map<String, String> errorHeaders(ConsumerRecord<String, byte[]> record) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (Header h : record.headers()) {
-      if (h.key().startsWith(ERROR_PREFIX) && h.value() != null) {
+      if (h.key().startsWith("gns.") && h.value() != null) {
         errors.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
       }
     }

@@ -21,7 +21,7 @@ public final class PipelineOutputs {
    *
    * @param key the record key (the original one)
    * @param value the original value bytes
-   * @param errors the {@code gns.error.*} headers, by name
+   * @param errors the {@code gns.error.*} and {@code gns.source.*} headers, by name
    */
   public record DeadLetter(String key, byte[] value, Map<String, String> errors) {}
 
@@ -69,11 +69,12 @@ public final class PipelineOutputs {
   /** Keys with more than one output: each one is a duplicate. */
   public synchronized Set<String> duplicated() {
     Set<String> dup = new HashSet<>();
-    seen.forEach((k, n) -> {
-      if (n > 1) {
-        dup.add(k);
-      }
-    });
+    seen.forEach(
+        (k, n) -> {
+          if (n > 1) {
+            dup.add(k);
+          }
+        });
     return dup;
   }
 }

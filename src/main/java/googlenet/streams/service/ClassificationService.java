@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
@@ -20,16 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The classification service: one inference engine, opened once and shared by every stream
- * thread, behind one Kafka Streams instance running {@link ClassificationTopology}.
+ * The classification service: one inference engine, opened once and shared by every stream thread,
+ * behind one Kafka Streams instance running {@link ClassificationTopology}.
  *
- * <p>Lifecycle: {@link #create} (resolves the model, opens the engine, builds the topology),
- * {@link #start}, {@link #awaitStop} (blocks until the streams instance stops, by {@link #close}
- * or by a fatal error), {@link #close}. A stream thread's uncaught exception is fatal: the
- * instance shuts down ({@code SHUTDOWN_CLIENT}) and {@link #awaitStop} returns the failure.
+ * <p>Lifecycle: {@link #create} (resolves the model, opens the engine, builds the topology), {@link
+ * #start}, {@link #awaitStop} (blocks until the streams instance stops, by {@link #close} or by a
+ * fatal error), {@link #close}. A stream thread's uncaught exception is fatal: the instance shuts
+ * down ({@code SHUTDOWN_CLIENT}) and {@link #awaitStop} returns the failure.
  */
 public final class ClassificationService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClassificationService.class);
+
   /** How long {@link #close()} waits for the stream threads. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -155,8 +155,7 @@ public final class ClassificationService implements AutoCloseable {
     if (stopped) {
       engine.close();
       LOG.info(
-          "Service stopped in {} ms",
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+          "Service stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } else {
       LOG.warn(
           "Stream threads still running {} s after close; leaving the inference engine open",

@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  * Logs the streams instance's state changes, turns any uncaught stream-thread exception into a
  * client shutdown with one clear message, and signals when the instance has stopped.
  */
-final class StreamsWatcher
-    implements KafkaStreams.StateListener, StreamsUncaughtExceptionHandler {
+final class StreamsWatcher implements KafkaStreams.StateListener, StreamsUncaughtExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsWatcher.class);
 
   private final CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,95 @@
+package googlenet.streams.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads topics from the beginning as a read_committed consumer without a group, keeping every
+ * record: what a downstream application would see. Not thread-safe; use from the test thread.
+ */
+public final class CommittedReader implements AutoCloseable {
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+  /** Assigns every partition of {@code topics} (which must exist) from offset 0. */
+  public CommittedReader(String bootstrapServers, String... topics) {
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                16 * 1024 * 1024),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions =
+        Stream.of(topics)
+            .flatMap(
+                t ->
+                    consumer.partitionsFor(t, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(t, p.partition())))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  /** Polls once (up to 200 ms) and keeps what arrived. */
+  public void poll() {
+    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+  }
+
+  /**
+   * Polls until at least {@code count} records of {@code topic} were read, at most {@code atMost}.
+   */
+  public void awaitCount(String topic, int count, Duration atMost) {
+    awaitRecords(r -> r.topic().equals(topic), count, atMost);
+  }
+
+  /** Polls until at least {@code count} records match, at most {@code atMost}. */
+  public void awaitRecords(
+      Predicate<ConsumerRecord<String, byte[]>> filter, int count, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> {
+              poll();
+              return records.stream().filter(filter).count() >= count;
+            });
+  }
+
+  /** Keeps polling for {@code duration}: anything extra (a duplicate) shows up. */
+  public void drain(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end) {
+      poll();
+    }
+  }
+
+  /** The records of {@code topic} read so far, in read order. */
+  public List<ConsumerRecord<String, byte[]>> records(String topic) {
+    return records.stream().filter(r -> r.topic().equals(topic)).toList();
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}
