@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
               Duration.ofSeconds(timeoutSeconds),
               keepRunning);
       return new Demo(settings, spec.commandLine().getOut()).run();
-    } catch (IllegalArgumentException | UncheckedIOException e) {
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       spec.commandLine().getErr().println("demo: " + e.getMessage());
       return 2;
     }

@@ -46,14 +46,14 @@ public final class Demo {
   public int run() throws InterruptedException {
     out.println(
         "googlenet-streams demo: a Kafka broker in this JVM, the whole pipeline, exactly-once.");
+    Path model = resolveModel();
     long start = System.nanoTime();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       step(
-          1,
+          2,
           "Kafka broker (KRaft, in this JVM) on %s, up in %.1f s",
           broker.bootstrapServers(),
           secondsSince(start));
-      Path model = resolveModel();
       broker.createTopics(2, INPUT);
       broker.createTopics(1, OUTPUT, DLQ);
       step(3, "Topics %s (2 partitions), %s, %s created", INPUT, OUTPUT, DLQ);
@@ -120,12 +120,13 @@ public final class Demo {
     if (settings.synthetic()) {
       out.printf(
           Locale.ROOT,
-          "[2/5] Preparing the %s model (generated on first use, then cached in %s)...%n",
+          "[1/5] Preparing the %s model (generated on first use, then cached in %s)%n",
           settings.modelSpec(),
           ModelSource.cacheDir());
+      out.flush();
     }
     Path model = ModelSource.resolve(settings.modelSpec());
-    step(2, "Model %s ready in %.1f s", model, secondsSince(start));
+    step(1, "Model %s ready in %.1f s", model.getFileName(), secondsSince(start));
     return model;
   }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -60,7 +59,7 @@ public final class ClassificationService implements AutoCloseable {
       streams.setStateListener(watcher);
       streams.setUncaughtExceptionHandler(watcher);
       return new ClassificationService(engine, streams, watcher);
-    } catch (ConfigException | KafkaException | IllegalArgumentException e) {
+    } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
       engine.close();
       throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
     }
@@ -75,7 +74,9 @@ public final class ClassificationService implements AutoCloseable {
       throw new StartupException(e.getMessage(), e);
     }
     try {
-      InferenceEngine engine = OnnxInferenceEngine.open(config.engineConfig(model));
+      InferenceEngine engine =
+          LargeStack.call(
+              "gns-engine-open", () -> OnnxInferenceEngine.open(config.engineConfig(model)));
       LOG.info(
           "Model {} {} (sha256 {}) loaded from {} on {} in {} ms",
           engine.model().name(),
@@ -87,6 +88,9 @@ public final class ClassificationService implements AutoCloseable {
       return engine;
     } catch (InferenceException e) {
       throw new StartupException("cannot load model " + model + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted while loading model " + model, e);
     }
   }
 
