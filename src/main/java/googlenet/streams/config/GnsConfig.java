@@ -95,6 +95,16 @@ public final class GnsConfig {
     return new GnsConfig(merged, env);
   }
 
+  /**
+   * A copy without routing rules ({@code route.*} keys), e.g. for a backfill whose results must not
+   * be copied to the live alert topics.
+   */
+  public GnsConfig withoutRoutes() {
+    Map<String, Entry> kept = new LinkedHashMap<>(entries);
+    kept.keySet().removeIf(k -> k.startsWith(GnsKeys.ROUTE_PREFIX));
+    return new GnsConfig(kept, env);
+  }
+
   private static Map<String, Entry> readFile(Path file) {
     Properties props = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -46,14 +47,33 @@ public final class ClassificationTopology {
 
   /** The topology for {@code config} running the given stages. */
   public static Topology build(GnsConfig config, Pipeline pipeline) {
+    return build(config, pipeline, null);
+  }
+
+  /**
+   * The topology for {@code config} running the given stages, with an admission processor between
+   * the source and the classify processor: it forwards the raw records that should be classified
+   * (possibly with headers added) and drops the others. A backfill uses it to keep to its offset
+   * range and rate; the live service has none.
+   *
+   * @param admission supplies the {@link Nodes#ADMIT} processor, or null for none
+   */
+  public static Topology build(
+      GnsConfig config,
+      Pipeline pipeline,
+      ProcessorSupplier<byte[], byte[], byte[], byte[]> admission) {
     Topology topology = new Topology();
     topology.addSource(
         Nodes.SOURCE,
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer(),
         config.inputTopic());
-    topology.addProcessor(
-        Nodes.CLASSIFY, () -> new ClassifyProcessor(config, pipeline), Nodes.SOURCE);
+    String parent = Nodes.SOURCE;
+    if (admission != null) {
+      topology.addProcessor(Nodes.ADMIT, admission, Nodes.SOURCE);
+      parent = Nodes.ADMIT;
+    }
+    topology.addProcessor(Nodes.CLASSIFY, () -> new ClassifyProcessor(config, pipeline), parent);
     if (config.batchMaxSize() > 1) {
       topology.addStateStore(bufferStore(config), Nodes.CLASSIFY);
     }

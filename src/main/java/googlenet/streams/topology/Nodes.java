@@ -7,6 +7,12 @@ public final class Nodes {
   /** Reads the input topic as raw bytes. */
   public static final String SOURCE = "images-source";
 
+  /**
+   * Optional admission processor between the source and {@link #CLASSIFY}: a backfill's offset
+   * range and rate limit.
+   */
+  public static final String ADMIT = "admit";
+
   /** Deserialises, preprocesses, batches, runs inference and labels. */
   public static final String CLASSIFY = "classify";
 

@@ -1,0 +1,156 @@
+package googlenet.streams.backfill;
+
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.GnsKeys;
+import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.inference.InferenceException;
+import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.model.ModelSource;
+import googlenet.streams.topology.ClassificationTopology;
+import googlenet.streams.topology.Pipeline;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Re-labels a bounded range of a topic beside the live service, then stops: the entry point of the
+ * {@code backfill} command and of in-process callers such as the benchmark.
+ *
+ * <p>A backfill runs the live service's topology ({@link ClassificationTopology}, the same decode,
+ * batch, infer and label stages) with the backfill's topics, larger batches, and an admission
+ * processor that keeps to the offset range and the rate limit, under its own application id {@code
+ * googlenet-streams-backfill-<name>}: the live consumer group is never read or moved. Its
+ * definition (topics, range, per-partition start and end offsets) is stored under its name in the
+ * compacted topic {@value DefinitionStore#DEFAULT_TOPIC} before it starts, so a run of the same
+ * name continues from the group's committed offsets up to the same end offsets.
+ */
+public final class Backfill {
+  private final BackfillRequest request;
+  private final GnsConfig config;
+  private final Duration pollInterval;
+
+  private Backfill(BackfillRequest request, GnsConfig config, Duration pollInterval) {
+    this.request = request;
+    this.config = config;
+    this.pollInterval = pollInterval;
+  }
+
+  /**
+   * Runs {@code request} to its end with the model {@code base} names: plans (writing nothing when
+   * the request is refused), opens the engine, runs, and returns what this run did.
+   *
+   * @param base the service configuration: Kafka connection, model, preprocessing; the topics,
+   *     batching and application id are the backfill's own
+   * @param progress receives progress about once a second
+   * @throws BackfillException when the request is refused (nothing written) or the run fails
+   */
+  public static BackfillSummary run(
+      BackfillRequest request, GnsConfig base, Consumer<BackfillProgress> progress)
+      throws BackfillException {
+    Backfill backfill = new Backfill(request, configure(request, base), Duration.ofSeconds(1));
+    return backfill.execute(progress, Optional.empty());
+  }
+
+  /** Like {@link #run(BackfillRequest, GnsConfig, Consumer)} on an engine the caller opened. */
+  public static BackfillSummary run(
+      BackfillRequest request,
+      GnsConfig base,
+      InferenceEngine engine,
+      Consumer<BackfillProgress> progress)
+      throws BackfillException {
+    Backfill backfill = new Backfill(request, configure(request, base), Duration.ofSeconds(1));
+    return backfill.execute(progress, Optional.of(engine));
+  }
+
+  /** The backfill's configuration: {@code base} with the backfill's topics, batching and ids. */
+  static GnsConfig configure(BackfillRequest request, GnsConfig base) throws BackfillException {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put(GnsKeys.INPUT_TOPIC, request.inputTopic());
+    overrides.put(GnsKeys.OUTPUT_TOPIC, request.outputTopic());
+    overrides.put(GnsKeys.DLQ_TOPIC, request.dlqTopic());
+    overrides.put(GnsKeys.BATCH_MAX_SIZE, Integer.toString(request.batchSize()));
+    overrides.put(GnsKeys.BATCH_MAX_DELAY_MS, Long.toString(request.batchDelay().toMillis()));
+    overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, request.applicationId());
+    try {
+      GnsConfig config = base.withoutRoutes().with(overrides);
+      if (!config.streamsProperties().containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+        config =
+            config.with(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.applicationId()));
+      }
+      return config;
+    } catch (ConfigException e) {
+      throw new BackfillException(e.getMessage(), e);
+    }
+  }
+
+  private BackfillSummary execute(
+      Consumer<BackfillProgress> progress, Optional<InferenceEngine> given)
+      throws BackfillException {
+    Properties props = config.streamsProperties();
+    Map<String, Object> client =
+        new HashMap<>(new StreamsConfig(props).getAdminConfigs(request.applicationId() + "-admin"));
+    try (Admin admin = Admin.create(client)) {
+      DefinitionStore store = new DefinitionStore(admin, client, DefinitionStore.DEFAULT_TOPIC);
+      GroupOffsets group = new GroupOffsets(admin, request.applicationId());
+      Planner.Plan plan = new Planner(admin, store, group, Clock.systemUTC()).plan(request);
+      if (given.isPresent()) {
+        return run(admin, client, store, group, plan, given.get(), progress);
+      }
+      try (InferenceEngine engine = openEngine()) {
+        return run(admin, client, store, group, plan, engine, progress);
+      }
+    } catch (KafkaException e) {
+      throw new BackfillException("Kafka failed: " + e.getMessage(), e);
+    }
+  }
+
+  private BackfillSummary run(
+      Admin admin,
+      Map<String, Object> client,
+      DefinitionStore store,
+      GroupOffsets group,
+      Planner.Plan plan,
+      InferenceEngine engine,
+      Consumer<BackfillProgress> progress)
+      throws BackfillException {
+    Pipeline pipeline;
+    try {
+      pipeline = Pipeline.from(config, engine);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new BackfillException(e.getMessage(), e);
+    }
+    new Preparation(admin, store, group).prepare(request, plan);
+    Topology topology =
+        ClassificationTopology.build(
+            config, pipeline, RangeGates.supplier(request, plan.definition()));
+    BackfillRun run =
+        new BackfillRun(
+            plan.definition(),
+            group,
+            new ResultCounter(admin, client, request.name()),
+            client,
+            config.exactlyOnce(),
+            pollInterval,
+            config.batchMaxSize() > 1);
+    return run.execute(topology, config.streamsProperties(), plan.fresh(), progress);
+  }
+
+  private InferenceEngine openEngine() throws BackfillException {
+    try {
+      return OnnxInferenceEngine.open(config.engineConfig(ModelSource.resolve(config.modelSpec())));
+    } catch (InferenceException | IllegalArgumentException | UncheckedIOException e) {
+      throw new BackfillException("cannot load the model: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package googlenet.streams.backfill;
+
+import googlenet.streams.topology.Nodes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a prepared backfill: starts the streams instance, waits for the range to be done,
+ * closes the instance cleanly (committing the last results and leaving the group), and counts what
+ * was written.
+ */
+final class BackfillRun {
+  private static final Logger LOG = LoggerFactory.getLogger(BackfillRun.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
+  private final BackfillDefinition definition;
+  private final GroupOffsets group;
+  private final ResultCounter counter;
+  private final Map<String, Object> client;
+  private final boolean exactlyOnce;
+  private final Duration pollInterval;
+  private final boolean buffered;
+
+  BackfillRun(
+      BackfillDefinition definition,
+      GroupOffsets group,
+      ResultCounter counter,
+      Map<String, Object> client,
+      boolean exactlyOnce,
+      Duration pollInterval,
+      boolean buffered) {
+    this.buffered = buffered;
+    this.definition = definition;
+    this.group = group;
+    this.counter = counter;
+    this.client = client;
+    this.exactlyOnce = exactlyOnce;
+    this.pollInterval = pollInterval;
+  }
+
+  BackfillSummary execute(
+      Topology topology, Properties props, boolean fresh, Consumer<BackfillProgress> progress)
+      throws BackfillException {
+    Map<TopicPartition, Long> outputMarks = counter.marks(definition.output());
+    Map<TopicPartition, Long> dlqMarks = counter.marks(definition.dlq());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          failure.compareAndSet(null, e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    if (fresh) {
+      streams.cleanUp();
+    }
+    long start = System.nanoTime();
+    try (TailProbe probe = new TailProbe(client, definition.input(), exactlyOnce)) {
+      streams.start();
+      CompletionWatcher watcher =
+          new CompletionWatcher(
+              group,
+              definition,
+              probe,
+              () -> bufferEmpty(streams),
+              () -> streams.state() == KafkaStreams.State.RUNNING,
+              pollInterval);
+      BackfillProgress last = watcher.await(progress, () -> describe(failure.get(), streams));
+      LOG.info(
+          "backfill {}: range done ({} of {} offsets), closing",
+          definition.name(),
+          last.done(),
+          last.total());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackfillException(
+          "backfill " + definition.name() + " interrupted; run it again to resume", e);
+    } finally {
+      close(streams);
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    return new BackfillSummary(
+        definition.name(),
+        counter.count(definition.output(), outputMarks),
+        counter.count(definition.dlq(), dlqMarks),
+        definition.total(),
+        !fresh,
+        duration);
+  }
+
+  private void close(KafkaStreams streams) {
+    boolean closed =
+        streams.close(
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+    if (!closed) {
+      LOG.warn(
+          "backfill {}: streams did not close within {} s",
+          definition.name(),
+          CLOSE_TIMEOUT.toSeconds());
+    }
+  }
+
+  private static String describe(Throwable failure, KafkaStreams streams) {
+    if (failure != null) {
+      Throwable root = failure;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return failure.getMessage() + (root == failure ? "" : " (" + root.getMessage() + ")");
+    }
+    KafkaStreams.State state = streams.state();
+    if (state == KafkaStreams.State.ERROR
+        || state == KafkaStreams.State.NOT_RUNNING
+        || state == KafkaStreams.State.PENDING_SHUTDOWN
+        || state == KafkaStreams.State.PENDING_ERROR) {
+      return "the streams instance is " + state;
+    }
+    return null;
+  }
+
+  /** True when the batch buffer of every local task is empty (a batch size of 1 has none). */
+  private boolean bufferEmpty(KafkaStreams streams) {
+    if (!buffered) {
+      return true;
+    }
+    try {
+      ReadOnlyKeyValueStore<Object, Object> store =
+          streams.store(
+              StoreQueryParameters.fromNameAndType(
+                  Nodes.BUFFER_STORE, QueryableStoreTypes.keyValueStore()));
+      try (KeyValueIterator<Object, Object> all = store.all()) {
+        return !all.hasNext();
+      }
+    } catch (InvalidStateStoreException e) {
+      return false;
+    }
+  }
+}

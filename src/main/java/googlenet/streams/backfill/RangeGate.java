@@ -1,0 +1,55 @@
+package googlenet.streams.backfill;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The backfill's admission processor, between the source and the classify processor: forwards the
+ * records whose offset lies in their partition's range, each after a token of the rate limiter and
+ * with the header {@value #HEADER} naming the backfill; drops every other record unread. The
+ * classify processor copies the header onto results and dead letters.
+ */
+final class RangeGate implements Processor<byte[], byte[], byte[], byte[]> {
+  /** Header naming the backfill on every result and dead letter it writes. */
+  static final String HEADER = "gns.backfill";
+
+  private final Map<Integer, PartitionRange> ranges;
+  private final Optional<RateLimiter> limiter;
+  private final byte[] name;
+  private ProcessorContext<byte[], byte[]> context;
+
+  RangeGate(Map<Integer, PartitionRange> ranges, Optional<RateLimiter> limiter, String name) {
+    this.ranges = Map.copyOf(ranges);
+    this.limiter = limiter;
+    this.name = name.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    Optional<RecordMetadata> meta = context.recordMetadata();
+    if (meta.isEmpty() || !inRange(meta.get())) {
+      return;
+    }
+    limiter.ifPresent(RateLimiter::acquire);
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    headers.remove(HEADER);
+    headers.add(HEADER, name);
+    context.forward(record.withHeaders(headers));
+  }
+
+  private boolean inRange(RecordMetadata meta) {
+    PartitionRange range = ranges.get(meta.partition());
+    return range != null && meta.offset() >= range.start() && meta.offset() < range.end();
+  }
+}
