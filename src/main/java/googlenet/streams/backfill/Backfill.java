@@ -127,7 +127,7 @@ public final class Backfill {
     Pipeline pipeline;
     try {
       pipeline = Pipeline.from(config, engine);
-    } catch (IllegalArgumentException | UncheckedIOException e) {
+    } catch (IllegalArgumentException | UncheckedIOException | ConfigException e) {
       throw new BackfillException(e.getMessage(), e);
     }
     new Preparation(admin, store, group).prepare(request, plan);
