@@ -8,6 +8,21 @@ import java.util.Objects;
  * Turns encoded image bytes into one model input: decodes with limits checked before any pixel is
  * decoded, then writes {@link #TENSOR_FLOATS} floats (CHW, 3x224x224) for the configured profile.
  * Thread-safe: one instance is shared by all stream threads.
+ *
+ * <ol>
+ *   <li>Header ({@link ImageInspector}): size against {@code maxBytes}, format by magic bytes
+ *       (JPEG, PNG, GIF, BMP, WebP), width and height read from the header, pixel count against
+ *       {@code maxPixels}. Microseconds, no allocation proportional to the declared size.
+ *   <li>Decode (ImageIO): JPEG baseline, progressive, grey, CMYK/YCCK (TwelveMonkeys), PNG 1-16
+ *       bit, palette, grey and alpha; BMP; GIF (first frame, at its own size); WebP lossy and
+ *       lossless (TwelveMonkeys). Alpha is ignored, not composited (as PIL's {@code
+ *       convert('RGB')}); grey is replicated without gamma conversion; 16-bit samples keep their
+ *       high byte; embedded ICC profiles are not applied to RGB data. JPEG EXIF orientation is
+ *       applied. Sources at least 4x the resized size along both axes are decoded with ImageIO
+ *       source subsampling (1/2, 1/4, ...; never below twice the resized size).
+ *   <li>Resize and normalise ({@link PreprocessProfile}): bilinear with half-pixel centres (as
+ *       OpenCV {@code INTER_LINEAR}, no anti-aliasing), written straight into the buffer.
+ * </ol>
  */
 public final class ImagePreprocessor {
   /** Channels of the model input. */

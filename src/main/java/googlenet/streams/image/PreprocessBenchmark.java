@@ -1,5 +1,7 @@
 package googlenet.streams.image;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -28,19 +30,28 @@ public final class PreprocessBenchmark {
    * @param profile the preprocessing profile
    * @param jpegBytes size of the measured JPEG
    * @param iterations measured runs (after as many warm-up runs, at least 50)
-   * @param medianMs median milliseconds per image
-   * @param p95Ms 95th percentile milliseconds per image
+   * @param medianMs median wall-clock milliseconds per image
+   * @param p95Ms 95th percentile wall-clock milliseconds per image
+   * @param medianCpuMs median CPU milliseconds of the calling thread per image: close to {@code
+   *     medianMs} on an idle machine, and the steadier figure on a shared one
    */
   public record Result(
-      PreprocessProfile profile, int jpegBytes, int iterations, double medianMs, double p95Ms) {
-    /** One line for a report, e.g. {@code caffe-bgr: median 2.10 ms, p95 2.60 ms (...)}. */
+      PreprocessProfile profile,
+      int jpegBytes,
+      int iterations,
+      double medianMs,
+      double p95Ms,
+      double medianCpuMs) {
+    /** One line for a report, e.g. {@code caffe-bgr: median 2.10 ms, p95 2.60 ms, ...}. */
     public String describe() {
       return String.format(
           Locale.ROOT,
-          "%s: median %.2f ms, p95 %.2f ms per %dx%d JPEG (%d bytes), %d runs, 1 thread",
+          "%s: median %.2f ms, p95 %.2f ms, median CPU %.2f ms per %dx%d JPEG (%d bytes),"
+              + " %d runs, 1 thread",
           profile.id(),
           medianMs,
           p95Ms,
+          medianCpuMs,
           WIDTH,
           HEIGHT,
           jpegBytes,
@@ -72,19 +83,26 @@ public final class PreprocessBenchmark {
       for (int i = 0; i < Math.max(50, iterations); i++) {
         preprocessor.preprocessInto(jpeg, batch, 0);
       }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      boolean cpu = threads.isCurrentThreadCpuTimeSupported();
       long[] nanos = new long[iterations];
+      long[] cpuNanos = new long[iterations];
       for (int i = 0; i < iterations; i++) {
+        long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         preprocessor.preprocessInto(jpeg, batch, 0);
         nanos[i] = System.nanoTime() - start;
+        cpuNanos[i] = cpu ? threads.getCurrentThreadCpuTime() - cpuStart : nanos[i];
       }
       Arrays.sort(nanos);
+      Arrays.sort(cpuNanos);
       return new Result(
           profile,
           jpeg.length,
           iterations,
           nanos[iterations / 2] / 1e6,
-          nanos[Math.min(iterations - 1, (int) Math.ceil(iterations * 0.95) - 1)] / 1e6);
+          nanos[Math.min(iterations - 1, (int) Math.ceil(iterations * 0.95) - 1)] / 1e6,
+          cpuNanos[iterations / 2] / 1e6);
     } catch (ImageRejectedException e) {
       throw new IllegalStateException(
           "the benchmark's own JPEG was rejected: " + e.getMessage(), e);
