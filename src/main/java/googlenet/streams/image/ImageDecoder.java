@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.spi.ImageReaderSpi;
 
@@ -16,26 +17,35 @@ import javax.imageio.spi.ImageReaderSpi;
  * on malicious input, becomes a {@code corrupt} rejection carrying the decoder's message.
  *
  * <p>Thread-safe: each thread keeps its own JDK JPEG reader (the hot path; creating one costs about
- * 0.2 ms), dropped after any failure; other readers are created per call.
+ * 0.2 ms) and the image it last decoded into (up to {@link #REUSED_PIXELS} pixels), reused when the
+ * next JPEG has the same size and type; both are dropped after any failure. Other readers are
+ * created per call.
  */
 final class ImageDecoder {
-  private final ThreadLocal<ImageReader> jpegReaders = new ThreadLocal<>();
+  /** Largest destination image kept per thread for reuse: 2 MP, 6 MB. */
+  static final int REUSED_PIXELS = 2_000_000;
+
+  private final ThreadLocal<JpegSlot> jpegSlots = ThreadLocal.withInitial(JpegSlot::new);
 
   /**
    * Decodes {@code data}, whose header has passed the limits, reading one pixel in {@code
-   * subsampling} along each axis, starting at {@code (subsampling - 1) / 2}.
+   * subsampling} along each axis, starting at {@code (subsampling - 1) / 2}. A returned JPEG image
+   * may be overwritten by the same thread's next call: use it before decoding again.
    */
   BufferedImage decode(byte[] data, ImageHeader header, int subsampling)
       throws ImageRejectedException {
     Optional<ImageReaderSpi> jdkJpeg = ImageIoPlugins.jdkJpegReader();
     if (header.format() == ImageFormat.JPEG && jdkJpeg.isPresent()) {
-      ImageReader cached = jpegReaders.get();
-      jpegReaders.remove();
-      ImageReader reader = cached != null ? cached : create(jdkJpeg.get(), header);
+      JpegSlot slot = jpegSlots.get();
+      ImageReader reader = slot.reader != null ? slot.reader : create(jdkJpeg.get(), header);
+      BufferedImage reuse = slot.destination;
+      slot.reader = null;
+      slot.destination = null;
       TruncationListener truncation = new TruncationListener();
       try {
-        BufferedImage image = read(reader, data, subsampling, truncation);
-        jpegReaders.set(reader);
+        BufferedImage image = read(reader, data, subsampling, truncation, reuse);
+        slot.reader = reader;
+        slot.destination = reusable(image) ? image : null;
         return checked(image, truncation, header);
       } catch (IOException | RuntimeException e) {
         reader.dispose(); // and let TwelveMonkeys try: CMYK, YCCK, odd ICC profiles
@@ -44,7 +54,7 @@ final class ImageDecoder {
     ImageReader reader = create(ImageIoPlugins.readerFor(header.format()), header);
     TruncationListener truncation = new TruncationListener();
     try {
-      return checked(read(reader, data, subsampling, truncation), truncation, header);
+      return checked(read(reader, data, subsampling, truncation, null), truncation, header);
     } catch (IOException | RuntimeException e) {
       throw corrupt(header, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     } finally {
@@ -53,21 +63,44 @@ final class ImageDecoder {
   }
 
   private static BufferedImage read(
-      ImageReader reader, byte[] data, int subsampling, TruncationListener truncation)
+      ImageReader reader,
+      byte[] data,
+      int subsampling,
+      TruncationListener truncation,
+      BufferedImage reuse)
       throws IOException {
     try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(data)) {
       reader.setInput(in, true, true);
       reader.removeAllIIOReadWarningListeners();
       reader.addIIOReadWarningListener(truncation);
       ImageReadParam param = reader.getDefaultReadParam();
+      int grid = (subsampling - 1) / 2;
       if (subsampling > 1) {
-        int grid = (subsampling - 1) / 2;
         param.setSourceSubsampling(subsampling, subsampling, grid, grid);
+      }
+      if (reuse != null && fits(reuse, reader, subsampling, grid)) {
+        param.setDestination(reuse);
       }
       BufferedImage image = reader.read(0, param);
       reader.setInput(null); // do not pin the image's bytes in a cached reader
       return image;
     }
+  }
+
+  /** True when {@code image} has exactly the size and type the reader would allocate. */
+  private static boolean fits(BufferedImage image, ImageReader reader, int subsampling, int grid)
+      throws IOException {
+    int width = (reader.getWidth(0) - grid + subsampling - 1) / subsampling;
+    int height = (reader.getHeight(0) - grid + subsampling - 1) / subsampling;
+    ImageTypeSpecifier type = reader.getImageTypes(0).next();
+    return image.getWidth() == width
+        && image.getHeight() == height
+        && type.getBufferedImageType() == image.getType();
+  }
+
+  private static boolean reusable(BufferedImage image) {
+    return image.getType() != BufferedImage.TYPE_CUSTOM
+        && (long) image.getWidth() * image.getHeight() <= REUSED_PIXELS;
   }
 
   private static BufferedImage checked(
@@ -100,6 +133,12 @@ final class ImageDecoder {
             + ") cannot be decoded: "
             + detail,
         cause);
+  }
+
+  /** A thread's JDK JPEG reader and the image it last decoded into; either may be null. */
+  private static final class JpegSlot {
+    private ImageReader reader;
+    private BufferedImage destination;
   }
 
   /**
