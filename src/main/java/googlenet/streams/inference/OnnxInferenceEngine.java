@@ -5,8 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtException.OrtErrorCode;
 import ai.onnxruntime.OrtSession;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,7 +76,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
       engine = new OnnxInferenceEngine(env, opened, signature, info, softmax);
       engine.logOpened(file);
       if (config.warmup()) {
-        engine.run(engine.zeroBatch(), 1);
+        engine.run(InputBuffers.directFloats(signature.imageFloats()), 1);
       }
       return engine;
     } catch (OrtException | InferenceException | RuntimeException e) {
@@ -125,7 +123,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
 
   @Override
   public BatchResult run(FloatBuffer input, int batchSize) throws InferenceException {
-    FloatBuffer batch = batchView(input, batchSize);
+    FloatBuffer batch = InputBuffers.batchView(input, batchSize, signature.imageFloats());
     lock.readLock().lock();
     try {
       if (closed) {
@@ -181,40 +179,6 @@ public final class OnnxInferenceEngine implements InferenceEngine {
         out.get(rows[first + i]);
       }
     }
-  }
-
-  /** A direct, native-order view of the first {@code batchSize} images (copied if need be). */
-  private FloatBuffer batchView(FloatBuffer input, int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-    }
-    long needed = (long) batchSize * signature.imageFloats();
-    if (input.capacity() < needed) {
-      throw new IllegalArgumentException(
-          "input holds "
-              + input.capacity()
-              + " floats; a batch of "
-              + batchSize
-              + " needs "
-              + needed);
-    }
-    FloatBuffer view = input.duplicate().clear().limit((int) needed);
-    if (view.isDirect() && view.order() == ByteOrder.nativeOrder()) {
-      return view.slice();
-    }
-    FloatBuffer copy = directFloats((int) needed);
-    copy.put(view).flip();
-    return copy;
-  }
-
-  private FloatBuffer zeroBatch() {
-    return directFloats(signature.imageFloats());
-  }
-
-  private static FloatBuffer directFloats(int floats) {
-    return ByteBuffer.allocateDirect(floats * Float.BYTES)
-        .order(ByteOrder.nativeOrder())
-        .asFloatBuffer();
   }
 
   /** A failing run is fatal only when the session or device cannot be used any more. */
