@@ -201,9 +201,20 @@ public final class GnsConfig {
     return (String) values.get(GnsKeys.MODEL_PATH);
   }
 
-  /** The synset file, when configured. */
+  /**
+   * The synset file: {@code labels.path} when set; otherwise {@code synset.txt} beside the model
+   * file when there is one (as {@code model fetch} lays them out); otherwise empty.
+   */
   public Optional<Path> labelsPath() {
-    return optional(GnsKeys.LABELS_PATH).map(Path::of);
+    Optional<Path> configured = optional(GnsKeys.LABELS_PATH).map(Path::of);
+    String spec = modelSpec().strip();
+    if (configured.isPresent()
+        || spec.equalsIgnoreCase(ModelSource.SYNTHETIC)
+        || spec.equalsIgnoreCase(ModelSource.SYNTHETIC_SMALL)) {
+      return configured;
+    }
+    Path beside = Path.of(spec).toAbsolutePath().resolveSibling("synset.txt");
+    return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
   }
 
   /** Number of predictions per result. */

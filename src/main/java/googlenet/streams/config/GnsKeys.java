@@ -200,7 +200,8 @@ public final class GnsKeys {
         "",
         Importance.MEDIUM,
         "Synset file naming the classes, one per line ('n02123045 tabby, tabby cat'); "
-            + "empty names them 'class N'.");
+            + "empty takes synset.txt beside the model file if there is one, else names them "
+            + "'class N'.");
     def.define(
         TOP_K,
         Type.INT,

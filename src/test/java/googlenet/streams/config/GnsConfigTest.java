@@ -182,6 +182,24 @@ class GnsConfigTest {
   }
 
   @Test
+  void shouldTakeTheSynsetFileBesideTheModelUnlessLabelsAreConfigured() throws Exception {
+    Path model = Files.createFile(dir.resolve("googlenet-12.onnx"));
+    Path synset = Files.writeString(dir.resolve("synset.txt"), "n01440764 tench\n");
+    Path other = dir.resolve("other.txt");
+
+    assertThat(GnsConfig.fromMap(Map.of("model.path", model.toString())).labelsPath())
+        .contains(synset.toAbsolutePath());
+    assertThat(
+            GnsConfig.fromMap(
+                    Map.of("model.path", model.toString(), "labels.path", other.toString()))
+                .labelsPath())
+        .contains(other);
+    assertThat(GnsConfig.fromMap(Map.of("model.path", "synthetic")).labelsPath()).isEmpty();
+    Files.delete(synset);
+    assertThat(GnsConfig.fromMap(Map.of("model.path", model.toString())).labelsPath()).isEmpty();
+  }
+
+  @Test
   void shouldRefuseAMalformedSha256() {
     assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("model.sha256", "abc")))
         .isInstanceOf(ConfigException.class)
