@@ -168,23 +168,25 @@ final class BenchInferenceCommand implements Callable<Integer> {
         info.fixedBatch() ? "fixed (run image by image)" : "dynamic");
     out.printf(
         Locale.ROOT,
-        "%6s %6s %16s %10s %10s%n",
+        "%6s %6s %16s %10s %10s %14s%n",
         "batch",
         "runs",
         "median ms/batch",
         "ms/image",
-        "images/s");
+        "images/s",
+        "cpu ms/image");
   }
 
   private static void printPoint(PrintWriter out, ThroughputPoint p) {
     out.printf(
         Locale.ROOT,
-        "%6d %6d %16.1f %10.2f %10.1f%n",
+        "%6d %6d %16.1f %10.2f %10.1f %14.2f%n",
         p.batchSize(),
         p.runs(),
         p.medianMillis(),
         p.medianMillis() / p.batchSize(),
-        p.imagesPerSecond());
+        p.imagesPerSecond(),
+        p.cpuMillisPerImage());
     out.flush();
   }
 

@@ -1,7 +1,9 @@
 package googlenet.streams.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
+import java.lang.management.ManagementFactory;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +16,16 @@ import java.util.List;
  * @param runs timed runs
  * @param medianMillis median wall time of one run (one batch), in milliseconds
  * @param imagesPerSecond images of all timed runs over their total wall time
+ * @param cpuMillisPerImage CPU time of the whole process per image, or -1 when unknown; unlike wall
+ *     time it barely grows when other processes share the cores (with one intra-op thread ONNX
+ *     Runtime does not spin, so it is close to the image's cost on an idle core)
  */
-record ThroughputPoint(int batchSize, int runs, double medianMillis, double imagesPerSecond) {
+record ThroughputPoint(
+    int batchSize,
+    int runs,
+    double medianMillis,
+    double imagesPerSecond,
+    double cpuMillisPerImage) {
   private static final int WARMUP_RUNS = 2;
   private static final int MIN_RUNS = 3;
 
@@ -27,6 +37,7 @@ record ThroughputPoint(int batchSize, int runs, double medianMillis, double imag
       engine.run(input, batchSize);
     }
     List<Long> nanos = new ArrayList<>();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     while (nanos.size() < MIN_RUNS || System.nanoTime() < deadline) {
@@ -35,8 +46,21 @@ record ThroughputPoint(int batchSize, int runs, double medianMillis, double imag
       nanos.add(System.nanoTime() - t0);
     }
     long total = System.nanoTime() - start;
+    long cpu = processCpuNanos() - cpuStart;
+    int images = nanos.size() * batchSize;
     return new ThroughputPoint(
-        batchSize, nanos.size(), median(nanos) / 1e6, nanos.size() * batchSize / (total / 1e9));
+        batchSize,
+        nanos.size(),
+        median(nanos) / 1e6,
+        images / (total / 1e9),
+        cpuStart < 0 ? -1 : cpu / 1e6 / images);
+  }
+
+  /** CPU time used by this process so far, or -1 when the JVM cannot tell. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   /** The median of some durations (mean of the middle two for an even count). */

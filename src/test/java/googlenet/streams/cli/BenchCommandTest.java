@@ -24,8 +24,10 @@ class BenchCommandTest {
     List<String> lines = run.outLines();
     assertThat(lines.get(0)).startsWith("machine: ").contains("cores").contains("load average");
     assertThat(run.out()).contains("onnxruntime 1.29.0, provider CPU, intra-op threads 1");
-    assertThat(lines).anyMatch(l -> l.matches("\\s+1\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
-    assertThat(lines).anyMatch(l -> l.matches("\\s+3\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("\\s+1\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("\\s+3\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"));
     assertThat(lines)
         .filteredOn(l -> l.startsWith("preprocess "))
         .hasSize(2)
