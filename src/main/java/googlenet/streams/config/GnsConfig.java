@@ -191,6 +191,11 @@ public final class GnsConfig {
     return (Integer) values.get(GnsKeys.BATCH_MAX_SIZE);
   }
 
+  /** Whether the batch buffer is persistent and changelogged ({@code batch.buffer.logged}). */
+  public boolean batchBufferLogged() {
+    return (Boolean) values.get(GnsKeys.BATCH_BUFFER_LOGGED);
+  }
+
   /** Longest time the oldest buffered image waits before a partial batch runs. */
   public Duration batchMaxDelay() {
     return Duration.ofMillis((Long) values.get(GnsKeys.BATCH_MAX_DELAY_MS));

@@ -29,6 +29,9 @@ public final class GnsKeys {
   /** Longest time the oldest buffered image waits before a partial batch is run. */
   public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
 
+  /** Whether the batch buffer is the durable (persistent, changelogged) store. */
+  public static final String BATCH_BUFFER_LOGGED = "batch.buffer.logged";
+
   /** Model spec: {@code synthetic}, {@code synthetic-small} or an ONNX file. */
   public static final String MODEL_PATH = "model.path";
 
@@ -103,6 +106,7 @@ public final class GnsKeys {
           "output.",
           "dlq.",
           "batch.max.",
+          "batch.buffer.",
           "model.",
           "labels.",
           "top.",
@@ -161,6 +165,14 @@ public final class GnsKeys {
         Importance.HIGH,
         "Longest time (ms, wall clock) the oldest buffered image waits before a partial batch is run. "
             + "Checked every max(1, delay/4) ms; the commit interval adds to end-to-end latency.");
+    def.define(
+        BATCH_BUFFER_LOGGED,
+        Type.BOOLEAN,
+        true,
+        Importance.LOW,
+        "true: buffered images wait in a persistent, changelogged store, so a crash loses and "
+            + "duplicates nothing under exactly-once. false: an in-memory store without changelog, "
+            + "which LOSES buffered images on a crash; for measuring the cost of durability only.");
     def.define(
         MODEL_PATH,
         Type.STRING,

@@ -89,9 +89,18 @@ public final class ClassificationTopology {
   /**
    * The batch buffer: persistent (local state survives clean restarts), changelogged (a crash loses
    * nothing under exactly-once), cached (records buffered and emitted within one commit interval
-   * never reach the changelog, which spares copying every image to it).
+   * never reach the changelog, which spares copying every image to it). With {@code
+   * batch.buffer.logged=false}, an in-memory store without changelog instead: not crash-safe, for
+   * measuring what durability costs.
    */
   private static StoreBuilder<KeyValueStore<Long, PendingRecord>> bufferStore(GnsConfig config) {
+    if (!config.batchBufferLogged()) {
+      return Stores.keyValueStoreBuilder(
+              Stores.inMemoryKeyValueStore(Nodes.BUFFER_STORE),
+              Serdes.Long(),
+              new PendingRecordSerde())
+          .withLoggingDisabled();
+    }
     long maxMessage = Math.min(Integer.MAX_VALUE, config.imageLimits().maxBytes() + 64L * 1024);
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(Nodes.BUFFER_STORE),
