@@ -1,28 +1,145 @@
 package googlenet.streams.cli;
 
+import googlenet.streams.bench.BackfillProbe;
+import googlenet.streams.bench.BenchReport;
+import googlenet.streams.bench.BenchSettings;
+import googlenet.streams.bench.BenchSettings.Stage;
+import googlenet.streams.bench.BenchSuite;
+import googlenet.streams.bench.ReportFiles;
+import googlenet.streams.inference.InferenceException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bench} command group. {@code bench inference} measures raw ONNX Runtime throughput and
- * preprocessing cost. The end-to-end pipeline benchmark (Kafka in, labels out; issue 5) is to be
- * added as another subcommand of this group, and may become what plain {@code bench} runs.
+ * The {@code bench} command group. Plain {@code bench} runs the whole suite of issue 5 (raw engine
+ * ceiling, decode + engine, the pipeline end to end on the in-JVM broker, the naive baseline,
+ * latency at fixed loads, backfill) and writes bench.json, bench.md and bench.png; {@code bench
+ * inference} measures raw ONNX Runtime throughput and preprocessing cost alone.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks (reports, not tests). Subcommands: inference.",
+    description = {
+      "Benchmark suite: raw engine ceiling, decode + engine, the pipeline end to end with",
+      "exactly-once on an in-JVM Kafka broker, a naive baseline, latency at 50%/80% load and",
+      "backfill, in one run with the same images and threads. Writes bench.json, bench.md and",
+      "bench.png to --out and prints the table. Subcommand: inference (raw engine only)."
+    },
     subcommands = {BenchInferenceCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--quick",
+      description = "Small model, fewer images, shorter runs: under 2 minutes on 2 cores.")
+  boolean quick;
+
+  @Option(
+      names = "--model",
+      paramLabel = "synthetic|synthetic-small|FILE",
+      description = "Model (default: synthetic; synthetic-small with --quick).")
+  String model;
+
+  @Option(
+      names = "--images",
+      paramLabel = "N",
+      description = "Images per throughput figure (default: 600; 400 with --quick).")
+  Integer images;
+
+  @Option(
+      names = "--out",
+      defaultValue = "target/bench",
+      paramLabel = "DIR",
+      description = "Directory for bench.json, bench.md, bench.png (default: target/bench).")
+  Path out;
+
+  @Option(
+      names = "--intra-op-threads",
+      defaultValue = "0",
+      description = "ONNX Runtime intra-op threads in every stage; 0 = one per core (default).")
+  int intraOpThreads;
+
+  @Option(
+      names = "--stream-threads",
+      defaultValue = "1",
+      description = "Kafka Streams threads, and stage-2 worker threads (default: 1).")
+  int streamThreads;
+
+  @Option(
+      names = "--stages",
+      split = ",",
+      paramLabel = "STAGE",
+      description =
+          "Stages to run (default: all): engine, preprocess, pipeline, naive, latency, backfill.")
+  List<String> stages;
+
+  @Option(names = "--engine-seconds", hidden = true, description = "Seconds per engine batch size.")
+  Double engineSeconds;
+
+  @Option(
+      names = "--latency-seconds",
+      hidden = true,
+      description = "Measured seconds per latency load.")
+  Double latencySeconds;
+
+  @Option(
+      names = "--pipeline-batches",
+      split = ",",
+      hidden = true,
+      description = "Other batch sizes measured end to end.")
+  List<Integer> pipelineBatches;
+
   @Override
   public Integer call() {
-    // Issue 5: the pipeline benchmark goes here (or as a 'pipeline' subcommand above).
-    spec.commandLine().getErr().println("bench: choose a benchmark, e.g. 'bench inference'");
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      BenchSettings settings = settings();
+      out.printf(
+          "bench: %s run, model %s, %d images per figure, results in %s%n",
+          quick ? "quick" : "full", settings.model(), settings.images(), settings.out());
+      BenchReport report = new BenchSuite(settings, out, BackfillProbe.NOT_AVAILABLE).run();
+      String md = ReportFiles.write(report, settings.out());
+      out.println();
+      out.print(md);
+      out.printf("%nwrote %s/{bench.json,bench.md,bench.png}%n", settings.out());
+      return 0;
+    } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
+      err.println("bench: " + e.getMessage());
+      return 2;
+    } catch (IllegalStateException e) {
+      err.println("bench: failed: " + e.getMessage());
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private BenchSettings settings() {
+    String m = model != null ? model : quick ? "synthetic-small" : "synthetic";
+    BenchSettings base = quick ? BenchSettings.quick(m, out) : BenchSettings.full(m, out);
+    Set<Stage> chosen = EnumSet.allOf(Stage.class);
+    if (stages != null) {
+      chosen = EnumSet.noneOf(Stage.class);
+      for (String s : stages) {
+        chosen.add(Stage.fromId(s));
+      }
+    }
+    BenchSettings s =
+        base.with(images != null ? images : base.images(), intraOpThreads, streamThreads, chosen);
+    return s.withTimes(
+        engineSeconds != null ? engineSeconds : s.engineSeconds(),
+        latencySeconds != null ? latencySeconds : s.latencySeconds(),
+        pipelineBatches != null ? pipelineBatches : s.otherBatches());
   }
 }

@@ -3,8 +3,10 @@ package googlenet.streams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import googlenet.streams.testing.TestModels;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shape of the benchmark report; never its timings. */
 class BenchCommandTest {
@@ -48,10 +50,33 @@ class BenchCommandTest {
   }
 
   @Test
-  void shouldAskForASubcommandWhenRunAlone() {
-    CommandRun run = CommandRun.of("bench");
+  void shouldRunTheChosenStagesOfTheSuiteAndWriteTheReport(@TempDir Path out) {
+    CommandRun run =
+        CommandRun.of(
+            "bench",
+            "--model",
+            TestModels.small().toString(),
+            "--stages",
+            "engine",
+            "--engine-seconds",
+            "0.05",
+            "--intra-op-threads",
+            "1",
+            "--out",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.out()).contains("| 1 | engine-b1 | ").contains("| 1 | engine-b32 | ");
+    assertThat(out.resolve("bench.json")).isNotEmptyFile();
+    assertThat(out.resolve("bench.md")).isNotEmptyFile();
+    assertThat(out.resolve("bench.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void shouldRefuseAnUnknownStageNamingIt() {
+    CommandRun run = CommandRun.of("bench", "--stages", "engine,kafka");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("bench inference");
+    assertThat(run.err()).contains("unknown stage 'kafka'").contains("pipeline");
   }
 }

@@ -1,0 +1,27 @@
+package googlenet.streams.bench;
+
+import java.util.List;
+
+/** How the figures were taken, for the notes section of the report. */
+final class ReportNotes {
+  private ReportNotes() {}
+
+  static List<String> standard(BenchSettings s) {
+    return List.of(
+        "Every stage uses the same engine instance (one ONNX Runtime session, the same intra-op"
+            + " threads) and the same pool of generated JPEGs.",
+        "Stage 1 runs preprocessed tensors straight into ONNX Runtime on one thread for each batch"
+            + " size; the best is the ceiling every ratio divides by.",
+        "Stages 3, 4 and 6 read a pre-produced input topic (produced before the pipeline starts),"
+            + " so they measure pipeline capacity; results are read back with a read_committed"
+            + " consumer. images/s counts the steady window from the result ranked 10% to the"
+            + " last one, so group join, transaction set-up and JIT warm-up are excluded.",
+        "Stage 5 offers a fixed load with a paced producer (produce time = record timestamp,"
+            + " copied to the result); latency is the read_committed consumer's receive time"
+            + " minus that timestamp. The first third of the time is warm-up and not counted.",
+        "The in-memory buffer variant sets batch.buffer.logged=false (no changelog, not"
+            + " crash-safe); it exists only to measure what the durable buffer costs.",
+        "The naive baseline (BASELINE ONLY) is mapValues with one image per engine run,"
+            + " at-least-once, no dead-letter topic.");
+  }
+}
