@@ -25,9 +25,24 @@ final class ImageIoPlugins {
 
   private ImageIoPlugins() {}
 
-  /** The reader provider for {@code format}. */
+  /**
+   * The reader provider for {@code format}.
+   *
+   * @throws IllegalStateException naming the missing plugin when it is not on the class path
+   */
   static ImageReaderSpi readerFor(ImageFormat format) {
-    return Holder.READERS.get(format);
+    ImageReaderSpi spi = Holder.READERS.get(format);
+    if (spi == null) {
+      throw new IllegalStateException(
+          "no ImageIO reader for "
+              + format.id()
+              + (format == ImageFormat.JPEG || format == ImageFormat.WEBP
+                  ? " from " + TWELVEMONKEYS + format.id() + ".*"
+                  : "")
+              + "; the jar is missing its META-INF/services entries (rebuild with the shade"
+              + " plugin's ServicesResourceTransformer)");
+    }
+    return spi;
   }
 
   /** The JDK's JPEG reader, tried before TwelveMonkeys for JPEG; empty on JVMs without one. */
@@ -41,40 +56,31 @@ final class ImageIoPlugins {
   }
 
   private static Optional<ImageReaderSpi> jdkJpeg() {
-    try {
-      return Optional.of(find("jpeg", "com.sun.imageio.plugins.jpeg."));
-    } catch (IllegalStateException e) {
-      return Optional.empty();
-    }
+    return find("jpeg", "com.sun.imageio.plugins.jpeg.");
   }
 
   private static Map<ImageFormat, ImageReaderSpi> load() {
     ImageIO.setUseCache(false);
     ImageIO.scanForPlugins();
     Map<ImageFormat, ImageReaderSpi> readers = new EnumMap<>(ImageFormat.class);
-    readers.put(ImageFormat.JPEG, find("jpeg", TWELVEMONKEYS + "jpeg."));
-    readers.put(ImageFormat.WEBP, find("webp", TWELVEMONKEYS + "webp."));
-    readers.put(ImageFormat.PNG, find("png", ""));
-    readers.put(ImageFormat.GIF, find("gif", ""));
-    readers.put(ImageFormat.BMP, find("bmp", ""));
+    find("jpeg", TWELVEMONKEYS + "jpeg.").ifPresent(spi -> readers.put(ImageFormat.JPEG, spi));
+    find("webp", TWELVEMONKEYS + "webp.").ifPresent(spi -> readers.put(ImageFormat.WEBP, spi));
+    find("png", "").ifPresent(spi -> readers.put(ImageFormat.PNG, spi));
+    find("gif", "").ifPresent(spi -> readers.put(ImageFormat.GIF, spi));
+    find("bmp", "").ifPresent(spi -> readers.put(ImageFormat.BMP, spi));
     return Map.copyOf(readers);
   }
 
-  private static ImageReaderSpi find(String formatName, String classPrefix) {
+  private static Optional<ImageReaderSpi> find(String formatName, String classPrefix) {
     Iterator<ImageReaderSpi> it =
         IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
     while (it.hasNext()) {
       ImageReaderSpi spi = it.next();
       if (spi.getClass().getName().startsWith(classPrefix) && handles(spi, formatName)) {
-        return spi;
+        return Optional.of(spi);
       }
     }
-    throw new IllegalStateException(
-        "no ImageIO reader for "
-            + formatName
-            + (classPrefix.isEmpty() ? "" : " from " + classPrefix + "*")
-            + "; the jar is missing its META-INF/services entries (rebuild with the shade"
-            + " plugin's ServicesResourceTransformer)");
+    return Optional.empty();
   }
 
   private static boolean handles(ImageReaderSpi spi, String formatName) {

@@ -47,7 +47,9 @@ public final class ImagePreprocessor {
   public ImagePreprocessor(PreprocessProfile profile, ImageLimits limits) {
     this.profile = Objects.requireNonNull(profile, "profile");
     this.limits = Objects.requireNonNull(limits, "limits");
-    ImageIoPlugins.readerFor(ImageFormat.JPEG);
+    for (ImageFormat format : ImageFormat.values()) {
+      ImageIoPlugins.readerFor(format);
+    }
   }
 
   /** The profile this preprocessor applies. */
@@ -82,7 +84,14 @@ public final class ImagePreprocessor {
     if (image.getWidth() == header.width() && image.getHeight() == header.height()) {
       subsampling = 1; // the reader ignored the request
     }
-    Resampler.write(PixelSource.of(image), header, geometry, subsampling, profile, batch, start);
+    try {
+      Resampler.write(PixelSource.of(image), header, geometry, subsampling, profile, batch, start);
+    } catch (RuntimeException e) { // an exotic colour model the decoder produced
+      throw new ImageRejectedException(
+          RejectReason.CORRUPT,
+          header.format().id() + " image decoded to an unusable raster (" + image + "): " + e,
+          e);
+    }
   }
 
   /** Decodes {@code encoded} into a new array of {@link #TENSOR_FLOATS} floats. */
