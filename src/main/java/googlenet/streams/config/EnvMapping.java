@@ -12,12 +12,26 @@ import org.apache.kafka.common.config.ConfigException;
  * Maps environment variables to configuration keys. {@code GNS_BATCH_MAX_SIZE} sets {@code
  * batch.max.size}; a {@code GNS_} variable that names no key is refused (typo protection). {@code
  * KAFKA_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}: {@code KAFKA_} variables pass to Kafka,
- * lower-cased with {@code _} turned into {@code .}, except the JVM options of Kafka's own scripts
- * and Kubernetes service links.
+ * lower-cased with {@code _} turned into {@code .} (and, as in the apache/kafka image, {@code __}
+ * into {@code _} and {@code ___} into {@code -}), except the JVM options of Kafka's own scripts and
+ * Kubernetes service links.
  */
 final class EnvMapping {
-  /** {@code GNS_} variables that are not configuration keys (read by launch scripts). */
-  static final Set<String> NON_CONFIG_GNS = Set.of("GNS_CONFIG", "GNS_JAVA_OPTS", "GNS_LOG_LEVEL");
+  /**
+   * {@code GNS_} variables that are not configuration keys: read by launch scripts, the model
+   * cache, CI and the tests. A new one must be added here, or the service refuses to start.
+   */
+  static final Set<String> NON_CONFIG_GNS =
+      Set.of(
+          "GNS_CONFIG",
+          "GNS_JAVA_OPTS",
+          "GNS_LOG_LEVEL",
+          "GNS_CACHE_DIR",
+          "GNS_CI_CACHE",
+          "GNS_ENGINE_DIR",
+          "GNS_HAS_GPU",
+          "GNS_IMAGE",
+          "GNS_REQUIRE_CONTAINERS");
 
   private static final Set<String> IGNORED_KAFKA =
       Set.of(
@@ -28,7 +42,9 @@ final class EnvMapping {
           "KAFKA_GC_LOG_OPTS",
           "KAFKA_LOG4J_OPTS",
           "KAFKA_DEBUG",
-          "KAFKA_HOME");
+          "KAFKA_HOME",
+          "KAFKA_CONFIG_FILE",
+          "KAFKA_IMAGE");
 
   private static final String ROUTE = "GNS_ROUTE_";
   private static final String CUDA_OPTION = "GNS_CUDA_OPTION_";
@@ -48,13 +64,25 @@ final class EnvMapping {
       if (var.startsWith(GnsKeys.ENV_PREFIX) && !NON_CONFIG_GNS.contains(var)) {
         key = gnsKey(var);
       } else if (var.startsWith("KAFKA_") && !ignoredKafka(var)) {
-        key = var.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        key = kafkaKey(var.substring("KAFKA_".length()));
       }
       if (key != null) {
         out.put(key, new Entry(e.getValue(), "environment variable " + var));
       }
     }
     return out;
+  }
+
+  /**
+   * The apache/kafka image's convention: lower case, {@code ___} for {@code -}, {@code __} for
+   * {@code _}, {@code _} for {@code .}.
+   */
+  static String kafkaKey(String name) {
+    return name.toLowerCase(Locale.ROOT)
+        .replace("___", "-")
+        .replace("__", "\u0001")
+        .replace('_', '.')
+        .replace('\u0001', '_');
   }
 
   private static boolean ignoredKafka(String var) {

@@ -51,6 +51,9 @@ final class TypedValues {
           case BOOLEAN -> "true or false";
           default -> "a string";
         };
-    return key.validator == null ? type : type + " in " + key.validator;
+    if (key.validator == null) {
+      return type;
+    }
+    return type + (key.validator instanceof ConfigDef.Range ? " in " : ": ") + key.validator;
   }
 }

@@ -83,6 +83,26 @@ class GnsConfigTest {
   }
 
   @Test
+  void shouldIgnoreTheGnsVariablesOfScriptsCacheAndCi() {
+    Map<String, String> env =
+        Map.of(
+            "GNS_CACHE_DIR", "/tmp/models",
+            "GNS_REQUIRE_CONTAINERS", "true",
+            "GNS_JAVA_OPTS", "-Xmx1g",
+            "KAFKA_BOOTSTRAP_SERVERS", "b:9092");
+
+    assertThat(GnsConfig.load(Optional.empty(), env).redacted())
+        .doesNotContainKeys("cache.dir", "require.containers", "java.opts");
+  }
+
+  @Test
+  void shouldMapKafkaVariablesLikeTheApacheKafkaImage() {
+    assertThat(EnvMapping.kafkaKey("SASL_JAAS_CONFIG")).isEqualTo("sasl.jaas.config");
+    assertThat(EnvMapping.kafkaKey("SOME__UNDERSCORED___DASHED"))
+        .isEqualTo("some_underscored-dashed");
+  }
+
+  @Test
   void shouldRefuseAnUnknownKeyInTheGnsNamespace() {
     assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("batch.max.sise", "4")))
         .isInstanceOf(ConfigException.class)
