@@ -12,7 +12,8 @@ import java.util.Optional;
 public interface BackfillProbe {
 
   /**
-   * Backfills images 0..images-1 of {@code inputTopic} with {@code engine}.
+   * Backfills images 0..images-1 of {@code inputTopic} into {@code outputTopic} (created already)
+   * with {@code engine}.
    *
    * @return the figure, or empty when backfill is not available in this build
    */
@@ -20,9 +21,15 @@ public interface BackfillProbe {
       String bootstrapServers,
       InferenceEngine engine,
       String inputTopic,
+      String outputTopic,
       int images,
       Path stateDir);
 
-  /** The hook used until the backfill command offers an in-process entry point. */
-  BackfillProbe NOT_AVAILABLE = (bootstrap, engine, topic, images, stateDir) -> Optional.empty();
+  /** Backfill through {@code Backfill.run} with {@code model} and the given stream threads. */
+  static BackfillProbe backfill(String model, int streamThreads) {
+    return new BackfillStage(model, streamThreads);
+  }
+
+  /** No backfill figure: the stage reports "not available". */
+  BackfillProbe NOT_AVAILABLE = (bootstrap, engine, in, out, images, stateDir) -> Optional.empty();
 }

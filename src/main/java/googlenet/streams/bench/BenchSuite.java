@@ -72,7 +72,7 @@ public final class BenchSuite {
         kafkaStages(pipeline, images, ceiling, measured, latencies, notes);
       }
       double ceilingRate = ceiling == null ? 0 : ceiling.imagesPerSecond();
-      List<Figure> figures = measured.stream().map(t -> Figure.of(t, ceilingRate)).toList();
+      List<Figure> figures = measured.stream().map(t -> Figure.of(t, ceiling)).toList();
       notes.addAll(ReportNotes.standard(settings));
       Header header = ReportHeader.of(settings, engine, images, loadStart, startedAt, start);
       return new BenchReport(
@@ -160,9 +160,11 @@ public final class BenchSuite {
         }
       }
       if (settings.runs(Stage.BACKFILL)) {
+        String output = "bench-out-backfill";
+        broker.createTopics(settings.partitions(), output, output + ".dlq");
         Optional<Throughput> t =
             backfill.measure(
-                broker.bootstrapServers(), pipeline.engine(), INPUT_TOPIC, n, stateDir);
+                broker.bootstrapServers(), pipeline.engine(), INPUT_TOPIC, output, n, stateDir);
         t.ifPresent(this::report);
         t.ifPresent(measured::add);
         if (t.isEmpty()) {

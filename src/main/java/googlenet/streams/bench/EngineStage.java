@@ -36,6 +36,7 @@ final class EngineStage {
     for (int i = 0; i < WARMUP_RUNS; i++) {
       engine.run(tensors, batch);
     }
+    long cpu = Cpu.processNanos();
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     long runs = 0;
@@ -49,6 +50,7 @@ final class EngineStage {
         "raw engine, preprocessed tensors, batch " + batch,
         runs * batch,
         System.nanoTime() - start,
+        Cpu.processNanos() - cpu,
         Map.of("batch", Integer.toString(batch)));
   }
 

@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * @param ratioToCeiling imagesPerSecond divided by the ceiling's images per second
  * @param images images counted
  * @param seconds wall time counted, in seconds
+ * @param cpuMsPerImage process CPU ms per image (all threads), 0 when unknown
+ * @param cpuRatioToCeiling the ceiling's CPU ms per image divided by this figure's: the ratio to
+ *     expect on an otherwise idle machine when the work is CPU-bound; 0 when unknown
  * @param settings what differs between figures
  */
 public record Figure(
@@ -23,6 +26,8 @@ public record Figure(
     double ratioToCeiling,
     long images,
     double seconds,
+    double cpuMsPerImage,
+    double cpuRatioToCeiling,
     Map<String, String> settings) {
 
   /** Sorts the settings by key. */
@@ -30,8 +35,10 @@ public record Figure(
     settings = new TreeMap<>(settings);
   }
 
-  /** {@code t} against {@code ceiling} images/s. */
-  static Figure of(Throughput t, double ceiling) {
+  /** {@code t} against the ceiling figure. */
+  static Figure of(Throughput t, Throughput ceilingFigure) {
+    double ceiling = ceilingFigure == null ? 0 : ceilingFigure.imagesPerSecond();
+    double ceilingCpu = ceilingFigure == null ? 0 : ceilingFigure.cpuMsPerImage();
     return new Figure(
         t.id(),
         t.stage(),
@@ -40,6 +47,8 @@ public record Figure(
         ceiling > 0 ? t.imagesPerSecond() / ceiling : 0,
         t.images(),
         t.seconds(),
+        t.cpuMsPerImage(),
+        ceilingCpu > 0 && t.cpuMsPerImage() > 0 ? ceilingCpu / t.cpuMsPerImage() : 0,
         t.settings());
   }
 }

@@ -109,7 +109,7 @@ final class KafkaStages {
       Map<String, String> s = new HashMap<>(figureSettings);
       s.put("results", reader.unique() + "/" + n + (all ? "" : " (timed out)"));
       s.put("duplicates", Long.toString(reader.duplicates()));
-      return Throughput.of(id, stage, description, window[0], window[1], s);
+      return Throughput.of(id, stage, description, window[0], window[1], window[2], s);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during " + id, e);

@@ -33,6 +33,7 @@ final class PreprocessStage {
   Throughput measure(int count, int batch, int threads) throws InferenceException {
     AtomicLong next = new AtomicLong();
     work(threads, batch, new AtomicLong(), (long) threads * batch); // warm-up, untimed
+    long cpu = Cpu.processNanos();
     long start = System.nanoTime();
     long done = work(threads, batch, next, count);
     return Throughput.of(
@@ -41,6 +42,7 @@ final class PreprocessStage {
         "decode + preprocess + engine, no Kafka, batch " + batch + ", " + threads + " thread(s)",
         done,
         System.nanoTime() - start,
+        Cpu.processNanos() - cpu,
         Map.of("batch", Integer.toString(batch), "threads", Integer.toString(threads)));
   }
 

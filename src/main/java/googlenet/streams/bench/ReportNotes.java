@@ -19,6 +19,11 @@ final class ReportNotes {
         "Stage 5 offers a fixed load with a paced producer (produce time = record timestamp,"
             + " copied to the result); latency is the read_committed consumer's receive time"
             + " minus that timestamp. The first third of the time is warm-up and not counted.",
+        "CPU ms/image is the process CPU time (every thread: ONNX Runtime, stream threads, the"
+            + " in-JVM broker, the reader) over the same window divided by the images. On a shared"
+            + " machine it is steadier than images/s; 'CPU ratio to ceiling' (ceiling CPU ms/image"
+            + " over the figure's) is what the ratio would be if the work were CPU-bound and the"
+            + " machine otherwise idle.",
         "The in-memory buffer variant sets batch.buffer.logged=false (no changelog, not"
             + " crash-safe); it exists only to measure what the durable buffer costs.",
         "The naive baseline (BASELINE ONLY) is mapValues with one image per engine run,"

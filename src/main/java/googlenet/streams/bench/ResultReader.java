@@ -24,6 +24,7 @@ final class ResultReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final long[] receivedNanos;
   private final long[] latencyMs;
+  private final long[] cpuNanos;
   private final Thread thread;
   private long unique;
   private long duplicates;
@@ -52,6 +53,7 @@ final class ResultReader implements AutoCloseable {
     consumer.seekToBeginning(partitions);
     this.receivedNanos = new long[capacity];
     this.latencyMs = new long[capacity];
+    this.cpuNanos = new long[capacity];
     Arrays.fill(receivedNanos, NONE);
     this.thread = new Thread(this::loop, "bench-reader-" + topic);
     this.thread.setDaemon(true);
@@ -88,6 +90,7 @@ final class ResultReader implements AutoCloseable {
       return;
     }
     receivedNanos[(int) i] = nanos;
+    cpuNanos[(int) i] = Cpu.processNanos();
     latencyMs[(int) i] = wallMs - r.timestamp();
     unique++;
     notifyAll();
@@ -120,18 +123,30 @@ final class ResultReader implements AutoCloseable {
   }
 
   /**
-   * Results per second over the steady part of the run: from the arrival of the result ranked
-   * {@code skip} to the last one, so start-up (group join, transactions, JIT) is not counted.
+   * The steady part of the run: from the arrival of the result ranked {@code skipFraction} of all
+   * to the last one, so start-up (group join, transactions, JIT) is not counted.
    *
-   * @return {count, nanos} of that window
+   * @return {results, wall nanos, process CPU nanos} of that window
    */
   synchronized long[] steadyWindow(double skipFraction) {
-    long[] arrivals = Arrays.stream(receivedNanos).filter(n -> n != NONE).sorted().toArray();
-    if (arrivals.length < 2) {
-      return new long[] {0, 0};
+    Integer[] order = new Integer[receivedNanos.length];
+    int n = 0;
+    for (int i = 0; i < receivedNanos.length; i++) {
+      if (receivedNanos[i] != NONE) {
+        order[n++] = i;
+      }
     }
-    int skip = Math.min(arrivals.length - 2, (int) (arrivals.length * skipFraction));
-    return new long[] {arrivals.length - 1 - skip, arrivals[arrivals.length - 1] - arrivals[skip]};
+    if (n < 2) {
+      return new long[] {0, 0, 0};
+    }
+    Integer[] arrived = Arrays.copyOf(order, n);
+    Arrays.sort(arrived, (a, b) -> Long.compare(receivedNanos[a], receivedNanos[b]));
+    int skip = Math.min(n - 2, (int) (n * skipFraction));
+    int first = arrived[skip];
+    int last = arrived[n - 1];
+    return new long[] {
+      n - 1 - skip, receivedNanos[last] - receivedNanos[first], cpuNanos[last] - cpuNanos[first]
+    };
   }
 
   /** Sorted latencies (ms) of images {@code from} to {@code to} (exclusive) that arrived. */

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param imagesPerSecond images per second (the steady window for Kafka stages)
  * @param images images the figure counts
  * @param seconds wall time the figure counts, in seconds
+ * @param cpuMsPerImage process CPU time (all threads, broker included) per image over the same
+ *     window, in milliseconds; 0 when unknown. Less sensitive to other load than images/s
  * @param settings the settings that differ between figures (batch, guarantee, buffer ...)
  */
 public record Throughput(
@@ -20,6 +22,7 @@ public record Throughput(
     double imagesPerSecond,
     long images,
     double seconds,
+    double cpuMsPerImage,
     Map<String, String> settings) {
 
   /** Copies the settings. */
@@ -27,16 +30,24 @@ public record Throughput(
     settings = Map.copyOf(settings);
   }
 
-  /** From a count of images and the nanoseconds they took. */
+  /** From a count of images, the wall and process CPU nanoseconds they took. */
   static Throughput of(
       String id,
       int stage,
       String description,
       long images,
       long nanos,
+      long cpuNanos,
       Map<String, String> settings) {
     double seconds = nanos / 1e9;
     return new Throughput(
-        id, stage, description, seconds > 0 ? images / seconds : 0, images, seconds, settings);
+        id,
+        stage,
+        description,
+        seconds > 0 ? images / seconds : 0,
+        images,
+        seconds,
+        images > 0 && cpuNanos >= 0 ? cpuNanos / 1e6 / images : 0,
+        settings);
   }
 }

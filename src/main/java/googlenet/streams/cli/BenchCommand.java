@@ -107,7 +107,10 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(
           "bench: %s run, model %s, %d images per figure, results in %s%n",
           quick ? "quick" : "full", settings.model(), settings.images(), settings.out());
-      BenchReport report = new BenchSuite(settings, out, BackfillProbe.NOT_AVAILABLE).run();
+      BenchReport report =
+          new BenchSuite(
+                  settings, out, BackfillProbe.backfill(settings.model(), settings.streamThreads()))
+              .run();
       String md = ReportFiles.write(report, settings.out());
       out.println();
       out.print(md);
