@@ -4,6 +4,7 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.service.StartupException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
@@ -36,11 +37,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Properties file; environment variables override its keys.")
   Path configFile;
 
+  /** The environment the configuration reads; replaced in tests. */
+  Map<String, String> env = System.getenv();
+
   @Override
   public Integer call() throws InterruptedException {
     ClassificationService service;
     try {
-      GnsConfig config = GnsConfig.load(Optional.ofNullable(configFile), System.getenv());
+      GnsConfig config = GnsConfig.load(Optional.ofNullable(configFile), env);
       config.streamsProperties();
       service = ClassificationService.create(config);
     } catch (ConfigException e) {
@@ -53,14 +57,12 @@ final class RunCommand implements Callable<Integer> {
     Thread hook = new Thread(service::close, "gns-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     service.start();
-    Optional<Throwable> failure = service.awaitStop();
+    service.awaitStop();
     service.close();
     removeHook(hook);
+    Optional<String> failure = service.failureMessage();
     if (failure.isPresent()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "run: stopped by a fatal error: " + ClassificationService.describe(failure.get()));
+      spec.commandLine().getErr().println("run: stopped by a fatal error: " + failure.get());
       return 1;
     }
     return 0;

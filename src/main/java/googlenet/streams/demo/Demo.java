@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -139,9 +140,18 @@ public final class Demo {
     props.put("output.topic", OUTPUT);
     props.put("dlq.topic", DLQ);
     props.put("model.path", model.toString());
-    settings.labels().ifPresent(l -> props.put("labels.path", l));
+    labels(model).ifPresent(l -> props.put("labels.path", l));
     settings.batchSize().ifPresent(b -> props.put("batch.max.size", String.valueOf(b)));
     return props;
+  }
+
+  /** The labels asked for, else the synset.txt that 'model fetch' puts beside the model. */
+  private Optional<String> labels(Path model) {
+    if (settings.labels().isPresent()) {
+      return settings.labels();
+    }
+    Path beside = model.toAbsolutePath().resolveSibling("synset.txt");
+    return Files.isRegularFile(beside) ? Optional.of(beside.toString()) : Optional.empty();
   }
 
   private void keepRunning(EmbeddedKafkaBroker broker, ClassificationService service)

@@ -83,7 +83,7 @@ final class DemoReport {
     out.println("  java -jar googlenet-streams.jar model fetch --dir models");
     out.println(
         "  java -jar googlenet-streams.jar demo --model models/googlenet-12.onnx"
-            + " --labels synset.txt");
+            + "   (labels: models/synset.txt)");
   }
 
   private static String abbreviate(String s, int max) {

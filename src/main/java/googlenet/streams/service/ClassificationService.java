@@ -55,7 +55,7 @@ public final class ClassificationService implements AutoCloseable {
     try {
       Topology topology = ClassificationTopology.build(config, engine);
       KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-      StreamsWatcher watcher = new StreamsWatcher();
+      StreamsWatcher watcher = new StreamsWatcher(config.inputTopic());
       streams.setStateListener(watcher);
       streams.setUncaughtExceptionHandler(watcher);
       return new ClassificationService(engine, streams, watcher);
@@ -128,9 +128,9 @@ public final class ClassificationService implements AutoCloseable {
     return watcher.stopped().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** A one-line reason for a fatal error, for the command line. */
-  public static String describe(Throwable failure) {
-    return StreamsWatcher.describe(failure);
+  /** The fatal error that stopped the instance, if any, as one line for people. */
+  public Optional<String> failureMessage() {
+    return watcher.failure().map(watcher::describe);
   }
 
   /** The fatal error that stopped the instance, if any. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ final class StreamsWatcher implements KafkaStreams.StateListener, StreamsUncaugh
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final String inputTopic;
+
+  StreamsWatcher(String inputTopic) {
+    this.inputTopic = inputTopic;
+  }
 
   @Override
   public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
@@ -34,12 +40,20 @@ final class StreamsWatcher implements KafkaStreams.StateListener, StreamsUncaugh
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
-  /** A one-line reason: the fatal inference error if there is one, else the root cause. */
-  static String describe(Throwable exception) {
+  /**
+   * A one-line reason: a missing input topic by name, the fatal inference error if there is one,
+   * else the root cause.
+   */
+  String describe(Throwable exception) {
     Throwable root = exception;
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof InferenceException ie && ie.fatal()) {
         return "inference engine failed: " + ie.getMessage();
+      }
+      if (t instanceof MissingSourceTopicException) {
+        return "the input topic '"
+            + inputTopic
+            + "' (input.topic) does not exist; create it, or set input.topic to an existing topic";
       }
       root = t;
     }

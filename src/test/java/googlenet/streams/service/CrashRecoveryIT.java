@@ -62,6 +62,8 @@ class CrashRecoveryIT {
         try (ServiceProcess second = ServiceProcess.start(dir, config, "second")) {
           awaitOutputs(reader, inputs.size(), second);
           reader.drain(Duration.ofSeconds(2));
+          assertThat(second.terminate()).as("exit status after SIGTERM").isEqualTo(143);
+          assertThat(second.output()).contains("Service stopped in");
         }
         assertExactlyOnce(reader, inputs);
       }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service ({@code Main run --config FILE}) in a separate JVM on the test classpath, so a test
- * can kill it hard. Output goes to a log file next to the config.
+ * can kill it hard. Its output goes to {@code target/it-logs/<name>-<millis>.log}.
  */
 public final class ServiceProcess implements AutoCloseable {
   private final Process process;
@@ -31,7 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
     try (OutputStream out = Files.newOutputStream(file)) {
       props.store(out, "written by " + ServiceProcess.class.getSimpleName());
     }
-    Path log = dir.resolve(name + ".log");
+    Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+    Path log = logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -71,12 +72,25 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends SIGTERM and waits up to 30 s for the JVM to exit.
+   *
+   * @return the exit status (143 after a SIGTERM), or -1 if it had to be killed
+   */
+  public int terminate() throws InterruptedException {
+    process.destroy();
+    if (process.waitFor(30, TimeUnit.SECONDS)) {
+      return process.exitValue();
+    }
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    return -1;
+  }
+
   /** Stops the JVM with SIGTERM (a clean shutdown), forcibly after 30 s. */
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (process.isAlive()) {
+      terminate();
     }
   }
 }
