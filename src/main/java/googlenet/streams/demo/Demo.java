@@ -136,6 +136,7 @@ public final class Demo {
     props.put("bootstrap.servers", broker.bootstrapServers());
     props.put("application.id", "gns-demo");
     props.put("state.dir", stateDir.toString());
+    props.put("metrics.port", "0"); // any free port: never collides with a running service
     props.put("input.topic", INPUT);
     props.put("output.topic", OUTPUT);
     props.put("dlq.topic", DLQ);

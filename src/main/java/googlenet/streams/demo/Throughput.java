@@ -90,6 +90,7 @@ public final class Throughput {
     props.put("bootstrap.servers", broker.bootstrapServers());
     props.put("application.id", "gns-measure");
     props.put("state.dir", stateDir.toString());
+    props.put("metrics.port", "0"); // any free port: never collides with a running service
     props.put("input.topic", Demo.INPUT);
     props.put("output.topic", Demo.OUTPUT);
     props.put("dlq.topic", Demo.DLQ);

@@ -12,7 +12,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -22,6 +26,12 @@ import org.apache.kafka.streams.KafkaStreams;
  * the Kafka and GC listeners.
  */
 public final class ServiceMetrics implements AutoCloseable {
+  /**
+   * How often new Kafka client metrics (e.g. the lag of a newly assigned partition) are looked for;
+   * Micrometer's default is a minute.
+   */
+  static final Duration KAFKA_REFRESH = Duration.ofSeconds(5);
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerPipelineMetrics pipeline = new MicrometerPipelineMetrics(registry);
@@ -68,7 +78,14 @@ public final class ServiceMetrics implements AutoCloseable {
     if (streams != null) {
       streams.close();
     }
-    streams = new KafkaStreamsMetrics(kafkaStreams);
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gns-kafka-metrics");
+              t.setDaemon(true);
+              return t;
+            });
+    streams = new KafkaStreamsMetrics(kafkaStreams, List.of(), scheduler, KAFKA_REFRESH);
     streams.bindTo(registry);
   }
 

@@ -5,6 +5,7 @@ import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.topology.ClassificationTopology;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,12 +36,15 @@ public final class ClassificationService implements AutoCloseable {
   private final InferenceEngine engine;
   private final KafkaStreams streams;
   private final StreamsWatcher watcher;
+  private final ServiceOps ops;
   private boolean closed;
 
-  private ClassificationService(InferenceEngine engine, KafkaStreams streams, StreamsWatcher w) {
+  private ClassificationService(
+      InferenceEngine engine, KafkaStreams streams, StreamsWatcher w, ServiceOps ops) {
     this.engine = engine;
     this.streams = streams;
     this.watcher = w;
+    this.ops = ops;
   }
 
   /**
@@ -51,17 +55,33 @@ public final class ClassificationService implements AutoCloseable {
    */
   public static ClassificationService create(GnsConfig config) throws StartupException {
     LOG.info("Configuration: {}", config.redacted());
-    InferenceEngine engine = openEngine(config);
+    ServiceOps ops = openOps(config);
+    InferenceEngine engine;
     try {
-      Topology topology = ClassificationTopology.build(config, engine);
+      engine = openEngine(config);
+    } catch (StartupException e) {
+      ops.close();
+      throw e;
+    }
+    ops.engineOpened(engine);
+    try {
+      Topology topology = ClassificationTopology.build(config, engine, ops.metrics());
       KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
       StreamsWatcher watcher = new StreamsWatcher(config.inputTopic());
-      streams.setStateListener(watcher);
-      streams.setUncaughtExceptionHandler(watcher);
-      return new ClassificationService(engine, streams, watcher);
+      ops.watch(streams, watcher, watcher);
+      return new ClassificationService(engine, streams, watcher, ops);
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
       engine.close();
+      ops.close();
       throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
+    }
+  }
+
+  private static ServiceOps openOps(GnsConfig config) throws StartupException {
+    try {
+      return ServiceOps.create(config);
+    } catch (UncheckedIOException e) {
+      throw new StartupException(e.getMessage(), e);
     }
   }
 
@@ -102,6 +122,11 @@ public final class ClassificationService implements AutoCloseable {
   /** The inference engine, shared by all stream threads. */
   public InferenceEngine engine() {
     return engine;
+  }
+
+  /** Metrics, health and the address of their HTTP endpoint. */
+  public ServiceOps ops() {
+    return ops;
   }
 
   /** The state of the streams instance. */
@@ -154,6 +179,7 @@ public final class ClassificationService implements AutoCloseable {
       return;
     }
     closed = true;
+    ops.shuttingDown();
     long start = System.nanoTime();
     boolean stopped = streams.close(timeout);
     if (stopped) {
@@ -165,6 +191,7 @@ public final class ClassificationService implements AutoCloseable {
           "Stream threads still running {} s after close; leaving the inference engine open",
           timeout.toSeconds());
     }
+    ops.close();
     watcher.stopped().countDown();
   }
 }

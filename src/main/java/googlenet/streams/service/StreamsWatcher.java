@@ -1,6 +1,7 @@
 package googlenet.streams.service;
 
 import googlenet.streams.inference.InferenceException;
+import googlenet.streams.ops.SecurityHints;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +58,8 @@ final class StreamsWatcher implements KafkaStreams.StateListener, StreamsUncaugh
       }
       root = t;
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return SecurityHints.hint(exception).map(hint -> reason + "; " + hint).orElse(reason);
   }
 
   CountDownLatch stopped() {

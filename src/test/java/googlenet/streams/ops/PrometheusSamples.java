@@ -46,6 +46,11 @@ final class PrometheusSamples {
     return new PrometheusSamples(out);
   }
 
+  /** The distinct sample names. */
+  java.util.Set<String> names() {
+    return new java.util.TreeSet<>(samples.stream().map(Sample::name).toList());
+  }
+
   /** Every sample named {@code name}. */
   List<Sample> named(String name) {
     return samples.stream().filter(s -> s.name().equals(name)).toList();

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import googlenet.streams.avro.ImageRecord;
+import googlenet.streams.cli.Main;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.image.SampleImages;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.service.ClassificationService;
 import googlenet.streams.testing.TestModels;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The pipeline against a broker that requires TLS with SCRAM-SHA-512 logins or client certificates,
@@ -59,10 +67,21 @@ class SecureConnectionsIT {
     cluster.grantPipeline("User:alice", topics.appId(), topics.input(), topics.outputs());
     produce(topics.input(), 5);
 
-    try (PipelineRun run =
-        PipelineRun.start(config(topics, cluster.saslSslClient("alice", ALICE_PASSWORD)))) {
+    try (CapturedLog log = CapturedLog.of(ClassificationService.class);
+        ClassificationService service =
+            ClassificationService.create(
+                config(topics, cluster.saslSslClient("alice", ALICE_PASSWORD)))) {
+      service.start();
       assertThat(readCommitted(topics.output(), 5)).hasSize(5);
-      assertThat(run.failure()).isEmpty();
+      assertThat(service.failure()).isEmpty();
+      String dump =
+          log.messages().stream()
+              .filter(m -> m.startsWith("Configuration:"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(dump)
+          .contains("security.protocol=SASL_SSL", "sasl.jaas.config=[hidden]")
+          .doesNotContain(ALICE_PASSWORD, cluster.pki().password());
     }
   }
 
@@ -73,9 +92,11 @@ class SecureConnectionsIT {
         "User:" + TestPki.CLIENT_DN, topics.appId(), topics.input(), topics.outputs());
     produce(topics.input(), 3);
 
-    try (PipelineRun run = PipelineRun.start(config(topics, cluster.mtlsClient()))) {
+    try (ClassificationService service =
+        ClassificationService.create(config(topics, cluster.mtlsClient()))) {
+      service.start();
       assertThat(readCommitted(topics.output(), 3)).hasSize(3);
-      assertThat(run.failure()).isEmpty();
+      assertThat(service.failure()).isEmpty();
     }
   }
 
@@ -84,12 +105,23 @@ class SecureConnectionsIT {
     Topics topics = Topics.create("badpw");
     cluster.grantPipeline("User:alice", topics.appId(), topics.input(), topics.outputs());
 
-    try (PipelineRun run =
-        PipelineRun.start(config(topics, cluster.saslSslClient("alice", "wrong-password")))) {
-      String failure = run.awaitFailure(STOP_WITHIN);
+    Path props = dir.resolve("wrong-password.properties");
+    StringBuilder text = new StringBuilder();
+    Map<String, String> values = settings(topics, cluster.saslSslClient("alice", "wrong-password"));
+    values.forEach((k, v) -> text.append(k).append('=').append(escape(v)).append('\n'));
+    Files.writeString(props, text.toString());
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
 
-      assertThat(failure).contains("SaslAuthenticationException").contains("SCRAM-SHA-512");
-    }
+    int status = runWithin(cli, props);
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("run: stopped by a fatal error: SaslAuthenticationException")
+        .contains("invalid credentials with SASL mechanism SCRAM-SHA-512")
+        .contains("check security.protocol, sasl.mechanism and the user name and password")
+        .doesNotContain("wrong-password");
   }
 
   @Test
@@ -98,15 +130,41 @@ class SecureConnectionsIT {
     cluster.grantPipeline("User:bob", topics.appId(), topics.input(), List.of(topics.dlq()));
     produce(topics.input(), 1);
 
-    try (PipelineRun run =
-        PipelineRun.start(config(topics, cluster.saslSslClient("bob", BOB_PASSWORD)))) {
-      String failure = run.awaitFailure(STOP_WITHIN);
+    try (ClassificationService service =
+        ClassificationService.create(config(topics, cluster.saslSslClient("bob", BOB_PASSWORD)))) {
+      service.start();
 
-      assertThat(failure).contains("TopicAuthorizationException").contains(topics.output());
+      assertThat(service.awaitStop(STOP_WITHIN)).as("stopped by itself").isTrue();
+      assertThat(service.failureMessage()).isPresent();
+      assertThat(service.failureMessage().orElseThrow())
+          .startsWith("TopicAuthorizationException: Not authorized to access topics: [")
+          .contains(topics.output())
+          .contains("the principal lacks an ACL");
+      assertThat(service.ops().health().live().ok()).isFalse();
     }
   }
 
+  private static int runWithin(CommandLine cli, Path props) throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      return executor
+          .submit(() -> cli.execute("run", "--config", props.toString()))
+          .get(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** A properties-file value: backslashes doubled. */
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\");
+  }
+
   private static GnsConfig config(Topics topics, Map<String, String> client) {
+    return GnsConfig.fromMap(settings(topics, client));
+  }
+
+  private static Map<String, String> settings(Topics topics, Map<String, String> client) {
     Map<String, String> props = new HashMap<>(client);
     props.put("application.id", topics.appId());
     props.put("input.topic", topics.input());
@@ -115,11 +173,11 @@ class SecureConnectionsIT {
     props.put("model.path", TestModels.small().toString());
     props.put("batch.max.size", "4");
     props.put("batch.max.delay.ms", "50");
-    props.put("metrics.port", "-1");
+    props.put("metrics.port", "0");
     props.put("state.dir", dir.resolve("state-" + topics.appId()).toString());
     props.put("consumer.session.timeout.ms", "6000");
     props.put("consumer.heartbeat.interval.ms", "500");
-    return GnsConfig.fromMap(props);
+    return props;
   }
 
   private static void produce(String topic, int n) throws Exception {

@@ -88,7 +88,9 @@ class CrashRecoveryIT {
         "group.instance.id",
         "crash-test-instance",
         "session.timeout.ms",
-        "10000");
+        "10000",
+        "metrics.port",
+        "0");
   }
 
   /**

@@ -74,7 +74,9 @@ class PipelineEndToEndIT {
             "batch.max.size",
             "8",
             "batch.max.delay.ms",
-            "20"));
+            "20",
+            "metrics.port",
+            "0"));
   }
 
   private static void assertResults(
