@@ -30,10 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inference",
     mixinStandardHelpOptions = true,
-    description = {
-      "Raw ONNX Runtime throughput per batch size on the full synthetic GoogLeNet (or --model),",
-      "and the decode + preprocessing cost of a 640x480 JPEG on one thread."
-    })
+    description =
+        "Raw ONNX Runtime throughput per batch size on the full synthetic GoogLeNet (or --model),"
+            + " and the decode + preprocessing cost of a 640x480 JPEG on one thread.")
 final class BenchInferenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
