@@ -67,7 +67,8 @@ class ClassificationServiceIT {
             "application.id", "lifecycle-" + kindName(broker) + "-" + inputTopic,
             "state.dir", stateDir.toString(),
             "input.topic", inputTopic,
-            "model.path", TestModels.small().toString()));
+            "model.path", TestModels.small().toString(),
+            "metrics.port", "0"));
   }
 
   private static String kindName(TestBroker broker) {
