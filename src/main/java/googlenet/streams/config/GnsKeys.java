@@ -297,7 +297,7 @@ public final class GnsKeys {
     def.define(
         METRICS_PORT,
         Type.INT,
-        9464,
+        9404,
         Range.between(-1, 65535),
         Importance.MEDIUM,
         "Port of the metrics and health endpoint; 0 picks a free port (logged), -1 disables it.");

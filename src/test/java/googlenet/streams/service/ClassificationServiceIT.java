@@ -63,12 +63,18 @@ class ClassificationServiceIT {
   private GnsConfig config(TestBroker broker, String inputTopic) {
     return GnsConfig.fromMap(
         Map.of(
-            "bootstrap.servers", broker.bootstrapServers(),
-            "application.id", "lifecycle-" + kindName(broker) + "-" + inputTopic,
-            "state.dir", stateDir.toString(),
-            "input.topic", inputTopic,
-            "model.path", TestModels.small().toString(),
-            "metrics.port", "0"));
+            "bootstrap.servers",
+            broker.bootstrapServers(),
+            "application.id",
+            "lifecycle-" + kindName(broker) + "-" + inputTopic,
+            "state.dir",
+            stateDir.toString(),
+            "input.topic",
+            inputTopic,
+            "model.path",
+            TestModels.small().toString(),
+            "metrics.port",
+            "0"));
   }
 
   private static String kindName(TestBroker broker) {
