@@ -10,6 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes the first image of an encoded file with the ImageIO reader chosen for its format (see
@@ -43,7 +44,7 @@ final class ImageDecoder {
       slot.destination = null;
       TruncationListener truncation = new TruncationListener();
       try {
-        BufferedImage image = read(reader, data, subsampling, truncation, reuse);
+        BufferedImage image = read(reader, data, header.format(), subsampling, truncation, reuse);
         slot.reader = reader;
         slot.destination = reusable(image) ? image : null;
         return checked(image, truncation, header);
@@ -54,7 +55,8 @@ final class ImageDecoder {
     ImageReader reader = create(ImageIoPlugins.readerFor(header.format()), header);
     TruncationListener truncation = new TruncationListener();
     try {
-      return checked(read(reader, data, subsampling, truncation, null), truncation, header);
+      return checked(
+          read(reader, data, header.format(), subsampling, truncation, null), truncation, header);
     } catch (IOException | RuntimeException e) {
       throw corrupt(header, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     } finally {
@@ -65,11 +67,15 @@ final class ImageDecoder {
   private static BufferedImage read(
       ImageReader reader,
       byte[] data,
+      ImageFormat format,
       int subsampling,
       TruncationListener truncation,
       BufferedImage reuse)
       throws IOException {
-    try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(data)) {
+    try (ImageInputStream in =
+        format == ImageFormat.WEBP
+            ? new BoundedEofInputStream(data)
+            : new ByteArrayImageInputStream(data)) {
       reader.setInput(in, true, true);
       reader.removeAllIIOReadWarningListeners();
       reader.addIIOReadWarningListener(truncation);

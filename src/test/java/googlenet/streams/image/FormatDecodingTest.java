@@ -1,6 +1,7 @@
 package googlenet.streams.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
@@ -166,6 +167,25 @@ class FormatDecodingTest {
     float[] t = caffe.preprocess(webp);
     assertRgb(rgbAt(t, 0, 0), new Color(200, 100, 50), 1e-3);
     assertRgb(rgbAt(t, 223, 223), new Color(200, 100, 50), 1e-3);
+  }
+
+  /** Zero-bit codes leave the bit reader at the end of the data for every pixel. */
+  @Test
+  void shouldDecodeLargeZeroBitWebpWithoutReadingPastTheEndPerPixel() throws Exception {
+    byte[] webp = TestImages.webpLossless(640, 480, new Color(10, 20, 30));
+    float[] t = caffe.preprocess(webp);
+    assertRgb(rgbAt(t, 223, 223), new Color(10, 20, 30), 1e-3);
+  }
+
+  /** Truncated pixel data: a bounded number of reads past the end, then a rejection. */
+  @Test
+  void shouldRejectWebpWhosePixelDataEndsEarly() {
+    byte[] webp = TestImages.webpLossless(400, 400, new Color(10, 20, 30), true);
+    ImageRejectedException e =
+        catchThrowableOfType(() -> caffe.preprocess(webp), ImageRejectedException.class);
+    assertThat(e.reason()).isEqualTo(RejectReason.CORRUPT);
+    assertThat(e.getMessage())
+        .contains("read past the end " + (BoundedEofInputStream.MAX_READS_PAST_END + 1) + " times");
   }
 
   private static int indexOf(byte[] jpeg, int sofMarker) {

@@ -128,6 +128,14 @@ final class TestImages {
    * pixel is coded in zero bits.
    */
   static byte[] webpLossless(int width, int height, Color color) {
+    return webpLossless(width, height, color, false);
+  }
+
+  /**
+   * Like {@link #webpLossless(int, int, Color)}, but when {@code oneBitGreen} the green code has
+   * two symbols (one bit per pixel) and no pixel bits follow: the stream ends at once.
+   */
+  static byte[] webpLossless(int width, int height, Color color, boolean oneBitGreen) {
     BitWriter bits = new BitWriter();
     bits.write(0x2F, 8);
     bits.write(width - 1, 14);
@@ -137,11 +145,16 @@ final class TestImages {
     bits.write(0, 1); // no transform
     bits.write(0, 1); // no colour cache
     bits.write(0, 1); // no meta prefix codes
-    for (int symbol : new int[] {color.getGreen(), color.getRed(), color.getBlue(), 255, 0}) {
+    int[] symbols = {color.getGreen(), color.getRed(), color.getBlue(), 255, 0};
+    for (int i = 0; i < symbols.length; i++) {
+      boolean two = oneBitGreen && i == 0;
       bits.write(1, 1); // simple code
-      bits.write(0, 1); // one symbol
-      bits.write(1, 1); // 8-bit symbol
-      bits.write(symbol, 8);
+      bits.write(two ? 1 : 0, 1); // one or two symbols
+      bits.write(1, 1); // 8-bit first symbol
+      bits.write(symbols[i], 8);
+      if (two) {
+        bits.write((symbols[i] + 1) & 0xFF, 8);
+      }
     }
     byte[] payload = bits.toBytes();
     int padded = payload.length + (payload.length & 1);
