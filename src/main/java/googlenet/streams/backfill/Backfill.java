@@ -2,10 +2,12 @@ package googlenet.streams.backfill;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
+import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.service.LargeStack;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.Pipeline;
 import java.io.UncheckedIOException;
@@ -22,6 +24,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Re-labels a bounded range of a topic beside the live service, then stops: the entry point of the
@@ -36,6 +40,8 @@ import org.apache.kafka.streams.Topology;
  * name continues from the group's committed offsets up to the same end offsets.
  */
 public final class Backfill {
+  private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
+
   private final BackfillRequest request;
   private final GnsConfig config;
   private final Duration pollInterval;
@@ -148,9 +154,22 @@ public final class Backfill {
 
   private InferenceEngine openEngine() throws BackfillException {
     try {
-      return OnnxInferenceEngine.open(config.engineConfig(ModelSource.resolve(config.modelSpec())));
+      EngineConfig engineConfig = config.engineConfig(ModelSource.resolve(config.modelSpec()));
+      InferenceEngine engine =
+          LargeStack.call("gns-engine-open", () -> OnnxInferenceEngine.open(engineConfig));
+      LOG.info(
+          "backfill {}: model {} version {} (sha256 {}) on {}; every result carries this version",
+          request.name(),
+          engine.model().name(),
+          engine.model().version(),
+          engine.model().sha256(),
+          engine.provider());
+      return engine;
     } catch (InferenceException | IllegalArgumentException | UncheckedIOException e) {
       throw new BackfillException("cannot load the model: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackfillException("interrupted while loading the model", e);
     }
   }
 }

@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * the JVM with SIGSEGV, without an hs_err file, on a default 1 MB Java thread and on 2 MB; 4 MB
  * works), so the engine is opened through this.
  */
-final class LargeStack {
+public final class LargeStack {
   /** Stack size of the thread: generous, it exists only while the task runs. */
   static final long STACK_BYTES = 64L << 20;
 
   /** A task that may throw a checked exception. */
   @FunctionalInterface
-  interface Task<T, E extends Exception> {
+  public interface Task<T, E extends Exception> {
     T call() throws E;
   }
 
@@ -22,7 +22,7 @@ final class LargeStack {
 
   /** Runs {@code task} on a large-stack thread; rethrows what it throws. */
   @SuppressWarnings("unchecked")
-  static <T, E extends Exception> T call(String name, Task<T, E> task)
+  public static <T, E extends Exception> T call(String name, Task<T, E> task)
       throws E, InterruptedException {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
