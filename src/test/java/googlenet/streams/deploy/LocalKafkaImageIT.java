@@ -15,41 +15,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
-import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * The container infrastructure itself: the locally built Kafka image runs under Testcontainers'
- * stock KafkaContainer, serves transactions to a client on the host (mapped port), and is reachable
- * by its network alias from a sibling container, as the service container reaches it.
+ * stock KafkaContainer (the one {@link DeployEnvironment} shares), serves transactions to a client
+ * on the host (mapped port), and is reachable by its network alias from a sibling container, as the
+ * service container reaches it.
  */
 @RequiresContainerEngine
 class LocalKafkaImageIT {
-  private static final String ALIAS_LISTENER = "kafka:19092";
-  private static Network network;
-  private static KafkaContainer kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    network = Network.newNetwork();
-    kafka = LocalImages.kafka().withNetwork(network).withListener(ALIAS_LISTENER);
-    kafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.stop();
-    }
-    if (network != null) {
-      network.close();
-    }
+  private static String bootstrapServers() {
+    return DeployEnvironment.get().bootstrapServers();
   }
 
   @Test
@@ -77,12 +57,12 @@ class LocalKafkaImageIT {
     String topic = "alias-" + UUID.randomUUID();
     try (GenericContainer<?> tool =
         new GenericContainer<>(DockerImageName.parse(LocalImages.KAFKA))
-            .withNetwork(network)
+            .withNetwork(DeployEnvironment.get().network())
             .withCommand(
                 "bash",
                 "-c",
                 "/opt/kafka/bin/kafka-topics.sh --bootstrap-server "
-                    + ALIAS_LISTENER
+                    + DeployEnvironment.INTERNAL_BOOTSTRAP
                     + " --create --topic "
                     + topic
                     + " --partitions 3")
@@ -100,7 +80,7 @@ class LocalKafkaImageIT {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.getBootstrapServers(),
+            bootstrapServers(),
             ProducerConfig.TRANSACTIONAL_ID_CONFIG,
             "local-image-it-" + UUID.randomUUID()),
         new StringSerializer(),
@@ -111,7 +91,7 @@ class LocalKafkaImageIT {
     return new KafkaConsumer<>(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.getBootstrapServers(),
+            bootstrapServers(),
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
             "read_committed",
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

@@ -1,11 +1,13 @@
 package googlenet.streams.deploy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -62,8 +64,10 @@ record TestPipeline(String applicationId, String input, String output, String dl
             .withEnv(environment(instanceId))
             .withCreateContainerCmdModifier(
                 cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
-            .withLogConsumer(
-                new Slf4jLogConsumer(LoggerFactory.getLogger("service." + instanceId)));
+            .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("service." + instanceId)))
+            .waitingFor(
+                Wait.forLogMessage(".*Streams state .* -> RUNNING.*", 1)
+                    .withStartupTimeout(Duration.ofMinutes(3)));
     return container;
   }
 }
