@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
@@ -64,7 +62,7 @@ record TestPipeline(String applicationId, String input, String output, String dl
             .withEnv(environment(instanceId))
             .withCreateContainerCmdModifier(
                 cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
-            .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("service." + instanceId)))
+            .withLogConsumer(new ContainerLogFile(applicationId + "-" + instanceId))
             .waitingFor(
                 Wait.forLogMessage(".*Streams state .* -> RUNNING.*", 1)
                     .withStartupTimeout(Duration.ofMinutes(3)));
