@@ -18,6 +18,8 @@ import org.testcontainers.utility.DockerImageName;
  * @param dlq the dead-letter topic
  */
 record TestPipeline(String applicationId, String input, String output, String dlq) {
+  /** The ops port the image opens (metrics and health; GNS_METRICS_PORT in deploy/Dockerfile). */
+  static final int OPS_PORT = 9404;
 
   /**
    * Creates fresh topics ({@code partitions} for input and output) for a test named {@code name}.
@@ -52,20 +54,21 @@ record TestPipeline(String applicationId, String input, String output, String dl
 
   /**
    * A service container (not started) from the image built from deploy/Dockerfile, on the shared
-   * network, with a 1 GiB memory limit (the JVM sizes its heap from it) and its log in the test log
-   * under {@code service.<instanceId>}.
+   * network, with a 1 GiB memory limit (the JVM sizes its heap from it), its output in {@code
+   * target/container-logs/}, started once {@code /health/ready} on the image's ops port answers 200
+   * (model loaded, Kafka Streams RUNNING).
    */
   GenericContainer<?> service(String instanceId) {
-    GenericContainer<?> container =
-        new GenericContainer<>(DockerImageName.parse(ServiceImage.name()))
-            .withNetwork(DeployEnvironment.get().network())
-            .withEnv(environment(instanceId))
-            .withCreateContainerCmdModifier(
-                cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
-            .withLogConsumer(new ContainerLogFile(applicationId + "-" + instanceId))
-            .waitingFor(
-                Wait.forLogMessage(".*Streams state .* -> RUNNING.*", 1)
-                    .withStartupTimeout(Duration.ofMinutes(3)));
-    return container;
+    return new GenericContainer<>(DockerImageName.parse(ServiceImage.name()))
+        .withNetwork(DeployEnvironment.get().network())
+        .withEnv(environment(instanceId))
+        .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
+        .withLogConsumer(new ContainerLogFile(applicationId + "-" + instanceId))
+        .withExposedPorts(OPS_PORT)
+        .waitingFor(
+            Wait.forHttp("/health/ready")
+                .forPort(OPS_PORT)
+                .forStatusCode(200)
+                .withStartupTimeout(Duration.ofMinutes(3)));
   }
 }
