@@ -49,6 +49,33 @@ final class CraftedHeaders {
         .array();
   }
 
+  /**
+   * A progressive JPEG whose last scan (with the Huffman table before it) is repeated until the
+   * file holds {@code scans} scans: the shape of a scan-count CPU bomb.
+   */
+  static byte[] progressiveJpegWithScans(int scans) {
+    byte[] jpeg = SampleImages.encodeJpeg(SampleImages.picture(64, 48, 1), 0.9f, true);
+    int have = JpegScanCounter.count(jpeg, 2, Integer.MAX_VALUE);
+    int last = lastMarker(jpeg, 0xC4);
+    int end = jpeg.length - 2; // before EOI
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, end);
+    for (int i = have; i < scans; i++) {
+      out.write(jpeg, last, end - last);
+    }
+    out.write(jpeg, end, 2);
+    return out.toByteArray();
+  }
+
+  private static int lastMarker(byte[] jpeg, int marker) {
+    for (int i = jpeg.length - 2; i > 1; i--) {
+      if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no marker 0x" + Integer.toHexString(marker));
+  }
+
   /** GIF89a with a 1x1 logical screen and a first image descriptor of the given size. */
   static byte[] gif(int width, int height) {
     return ByteBuffer.allocate(13 + 10)

@@ -22,7 +22,8 @@ public final class ImageInspector {
    * Reads and checks the header of {@code encoded}.
    *
    * @throws ImageRejectedException {@code empty}, {@code too-large}, {@code unsupported-format},
-   *     {@code corrupt} (unreadable header), {@code invalid-dimensions} or {@code too-many-pixels}
+   *     {@code corrupt} (unreadable header), {@code invalid-dimensions}, {@code too-many-pixels} or
+   *     {@code too-many-scans}
    */
   public static ImageHeader inspect(byte[] encoded, ImageLimits limits)
       throws ImageRejectedException {

@@ -8,6 +8,7 @@ final class JpegHeaderParser {
   private static final int SOS = 0xDA;
   private static final int EOI = 0xD9;
   private static final int APP1 = 0xE1;
+  private static final int PROGRESSIVE = 0xC2;
 
   private JpegHeaderParser() {}
 
@@ -35,7 +36,11 @@ final class JpegHeaderParser {
         throw b.corrupt("has a segment of length " + length + " at offset " + pos);
       }
       if (isFrame(marker)) {
-        return frame(b, marker, pos, orientation);
+        ImageHeader header = frame(b, marker, pos, orientation);
+        if (marker == PROGRESSIVE) {
+          JpegScanCounter.check(data, pos + length);
+        }
+        return header;
       }
       if (marker == APP1) {
         orientation = ExifOrientation.read(data, pos + 2, length - 2, orientation);

@@ -18,7 +18,12 @@ public enum RejectReason {
   /** The header declares more pixels than the configured maximum. */
   TOO_MANY_PIXELS,
   /** The header declares a zero or negative width or height. */
-  INVALID_DIMENSIONS;
+  INVALID_DIMENSIONS,
+  /**
+   * A progressive JPEG with more scans than any encoder writes (over 100): each scan is a full pass
+   * over the image, so such a file is a CPU bomb.
+   */
+  TOO_MANY_SCANS;
 
   /** The stable, lower-case, hyphenated code, e.g. {@code too-many-pixels}. */
   public String code() {

@@ -66,7 +66,11 @@ public final class SampleImages {
         new BrokenImage(
             "webp-bomb", CraftedHeaders.webp(16_384, 16_384), RejectReason.TOO_MANY_PIXELS),
         new BrokenImage(
-            "zero-width-png", CraftedHeaders.png(0, 32), RejectReason.INVALID_DIMENSIONS));
+            "zero-width-png", CraftedHeaders.png(0, 32), RejectReason.INVALID_DIMENSIONS),
+        new BrokenImage(
+            "scan-bomb-jpeg",
+            CraftedHeaders.progressiveJpegWithScans(JpegScanCounter.MAX_SCANS + 50),
+            RejectReason.TOO_MANY_SCANS));
   }
 
   /** The generated picture itself, as a {@code TYPE_3BYTE_BGR} image. */

@@ -158,6 +158,29 @@ class ImageInspectorTest {
   }
 
   @Test
+  void shouldAcceptProgressiveJpegWithExactlyTheMaximumScans() throws Exception {
+    byte[] jpeg = CraftedHeaders.progressiveJpegWithScans(JpegScanCounter.MAX_SCANS);
+    assertThat(JpegScanCounter.count(jpeg, 2, 1000)).isEqualTo(JpegScanCounter.MAX_SCANS);
+    assertThat(ImageInspector.inspect(jpeg, LIMITS).width()).isEqualTo(64);
+  }
+
+  @Test
+  void shouldRejectProgressiveJpegWithOneScanTooMany() {
+    byte[] jpeg = CraftedHeaders.progressiveJpegWithScans(JpegScanCounter.MAX_SCANS + 1);
+    ImageRejectedException e = rejection(jpeg, LIMITS);
+    assertThat(e.reason()).isEqualTo(RejectReason.TOO_MANY_SCANS);
+    assertThat(e.reason().code()).isEqualTo("too-many-scans");
+    assertThat(e.getMessage()).startsWith("progressive JPEG has more than 100 scans");
+  }
+
+  @Test
+  void shouldCountScansOfGeneratedJpegs() {
+    byte[] progressive = SampleImages.encodeJpeg(SampleImages.picture(64, 48, 1), 0.9f, true);
+    assertThat(JpegScanCounter.count(progressive, 2, 1000)).isBetween(6, 20);
+    assertThat(JpegScanCounter.count(SampleImages.jpeg(64, 48, 1), 2, 1000)).isEqualTo(1);
+  }
+
+  @Test
   void shouldRejectArithmeticCodedJpegAsUnsupported() {
     byte[] jpeg = CraftedHeaders.jpeg(32, 32);
     jpeg[3] = (byte) 0xC9;

@@ -49,6 +49,7 @@ class SampleImagesTest {
             RejectReason.UNSUPPORTED_FORMAT,
             RejectReason.CORRUPT,
             RejectReason.TOO_MANY_PIXELS,
-            RejectReason.INVALID_DIMENSIONS); // too-large depends on the configured limit
+            RejectReason.INVALID_DIMENSIONS,
+            RejectReason.TOO_MANY_SCANS); // too-large depends on the configured limit
   }
 }
