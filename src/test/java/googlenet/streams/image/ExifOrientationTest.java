@@ -62,6 +62,27 @@ class ExifOrientationTest {
     assertThat(redAt(3, 200, 112)).isTrue();
   }
 
+  /** 2000x1000 stored, 1000x2000 displayed: subsampled by 2 for caffe-bgr, along swapped axes. */
+  @Test
+  void shouldRotateLargeSubsampledImage() throws Exception {
+    BufferedImage image = TestImages.solid(2000, 1000, TestImages.RED);
+    TestImages.fill(image, 1000, 0, 1000, 1000, TestImages.BLUE);
+    byte[] jpeg =
+        TestImages.insertAfterSoi(
+            SampleImages.encodeJpeg(image, 0.95f, false), TestImages.exifOrientation(6));
+    assertThat(Geometry.of(PreprocessProfile.CAFFE_BGR, 1000, 2000).subsampling(1000, 2000))
+        .isEqualTo(2);
+    float[] t = caffe.preprocess(jpeg);
+    for (int x : new int[] {0, 112, 223}) {
+      assertThat(t[2 * N + 10 * S + x] - t[10 * S + x])
+          .as("red minus blue, top")
+          .isGreaterThan(200);
+      assertThat(t[2 * N + 213 * S + x] - t[213 * S + x])
+          .as("red minus blue, bottom")
+          .isLessThan(-200);
+    }
+  }
+
   @Test
   void shouldIgnoreUnknownOrientationValue() throws Exception {
     assertThat(ImageInspector.inspect(redLeftBlueRight(9), ImageLimits.DEFAULT).orientation())
