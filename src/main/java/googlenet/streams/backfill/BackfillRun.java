@@ -69,6 +69,8 @@ final class BackfillRun {
       streams.cleanUp();
     }
     long start = System.nanoTime();
+    Thread onSignal = new Thread(() -> close(streams), "backfill-" + definition.name() + "-stop");
+    Runtime.getRuntime().addShutdownHook(onSignal);
     try (TailProbe probe = new TailProbe(client, definition.input(), exactlyOnce)) {
       streams.start();
       CompletionWatcher watcher =
@@ -91,6 +93,7 @@ final class BackfillRun {
           "backfill " + definition.name() + " interrupted; run it again to resume", e);
     } finally {
       close(streams);
+      removeHook(onSignal);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     return new BackfillSummary(
@@ -102,6 +105,18 @@ final class BackfillRun {
         duration);
   }
 
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting: the hook closes the instance
+    }
+  }
+
+  /**
+   * Closes cleanly: the open transaction commits, the static member leaves the group so a later run
+   * or {@code --restart} need not wait for its session to time out.
+   */
   private void close(KafkaStreams streams) {
     boolean closed =
         streams.close(

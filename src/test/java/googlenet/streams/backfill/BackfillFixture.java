@@ -102,6 +102,29 @@ final class BackfillFixture implements AutoCloseable {
         .get(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * Sends images {@code ids} to one partition in one committed transaction, so the partition's last
+   * offset is a transaction marker.
+   */
+  void sendInTransaction(String topic, int partition, List<String> ids, long timestamp)
+      throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap(),
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            "backfill-test-" + topic);
+    try (KafkaProducer<String, byte[]> tx =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      tx.initTransactions();
+      tx.beginTransaction();
+      for (String id : ids) {
+        tx.send(new ProducerRecord<>(topic, partition, timestamp, id, image(id, id.hashCode())));
+      }
+      tx.commitTransaction();
+    }
+  }
+
   /** Every committed record of {@code topic} up to its current end; empty for a missing topic. */
   List<ConsumerRecord<String, byte[]>> readAll(String topic) throws Exception {
     if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {

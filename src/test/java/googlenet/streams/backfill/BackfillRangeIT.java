@@ -179,6 +179,54 @@ class BackfillRangeIT {
   }
 
   @Test
+  void shouldStartOverWithANewRangeOnRestart() throws Exception {
+    kafka.broker.createTopic("again-in", 1);
+    kafka.broker.createTopic("again-out", 1);
+    long t0 = System.currentTimeMillis() - 60 * MINUTE;
+    for (int i = 0; i < 3; i++) {
+      kafka.send("again-in", 0, "g" + i, BackfillFixture.image("g" + i, i), t0 + i * MINUTE);
+    }
+    BackfillRequest first =
+        BackfillRequest.of(
+            "again",
+            "again-in",
+            "again-out",
+            TimeBound.earliest(),
+            TimeBound.at(Instant.ofEpochMilli(t0 + MINUTE)));
+    assertThat(Backfill.run(first, kafka.config(state), p -> {}).images()).isEqualTo(1);
+
+    BackfillRequest wider =
+        BackfillRequest.of("again", "again-in", "again-out", TimeBound.earliest(), TimeBound.now())
+            .withRestart(true);
+    BackfillSummary summary = Backfill.run(wider, kafka.config(state), p -> {});
+
+    assertThat(summary.images()).isEqualTo(3);
+    assertThat(summary.resumed()).isFalse();
+    assertThat(kafka.resultIds("again-out")).containsExactlyInAnyOrder("g0", "g0", "g1", "g2");
+  }
+
+  @Test
+  void shouldFinishWhenTheRangeEndsInATransactionMarker() throws Exception {
+    kafka.broker.createTopic("tx-in", 1);
+    kafka.broker.createTopic("tx-out", 1);
+    List<String> ids = List.of("t0", "t1", "t2", "t3", "t4");
+    kafka.sendInTransaction("tx-in", 0, ids, System.currentTimeMillis() - MINUTE);
+    BackfillRequest request =
+        BackfillRequest.of("tx", "tx-in", "tx-out", TimeBound.earliest(), TimeBound.now());
+
+    BackfillSummary summary = Backfill.run(request, kafka.config(state), p -> {});
+
+    assertThat(summary.total()).isEqualTo(6);
+    assertThat(summary.images()).isEqualTo(5);
+    assertThat(kafka.resultIds("tx-out")).containsExactlyInAnyOrderElementsOf(ids);
+    try (TailProbe probe =
+        new TailProbe(Map.of("bootstrap.servers", kafka.bootstrap()), "tx-in", true)) {
+      assertThat(probe.noneLeft(0, 5, 6)).as("only the commit marker at 5").isTrue();
+      assertThat(probe.noneLeft(0, 4, 6)).as("image t4 at 4").isFalse();
+    }
+  }
+
+  @Test
   void shouldExitNonZeroNamingABadTimeAndItsFormat() {
     StringWriter err = new StringWriter();
     int code =
