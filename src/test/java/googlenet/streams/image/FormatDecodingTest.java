@@ -160,6 +160,17 @@ class FormatDecodingTest {
   }
 
   @Test
+  void shouldDecodeOnlyTheFirstFrameOfAnimatedGif() throws Exception {
+    BufferedImage second = TestImages.paletteQuadrants(64, 48);
+    BufferedImage first = TestImages.paletteQuadrants(64, 48);
+    first.getRaster().setSamples(0, 0, 64, 48, 0, new int[64 * 48]); // all red
+    byte[] gif = TestImages.animatedGif(first, second);
+    float[] t = caffe.preprocess(gif);
+    assertRgb(rgbAt(t, 168, 168), TestImages.RED, 1e-3);
+    assertQuadrants(TestImages.animatedGif(second, first), 1e-3);
+  }
+
+  @Test
   void shouldDecodeHandMadeLosslessWebp() throws Exception {
     byte[] webp = TestImages.webpLossless(40, 30, new Color(200, 100, 50));
     assertThat(ImageInspector.inspect(webp, ImageLimits.DEFAULT))

@@ -101,6 +101,25 @@ final class TestImages {
     return insertAfterSoi(bytes.toByteArray(), app14);
   }
 
+  /** An animated GIF with one frame per image, written with ImageIO's sequence API. */
+  static byte[] animatedGif(BufferedImage... frames) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      writer.prepareWriteSequence(null);
+      for (BufferedImage frame : frames) {
+        writer.writeToSequence(new IIOImage(frame, null, null), null);
+      }
+      writer.endWriteSequence();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+
   /** A big-endian EXIF APP1 segment holding only the orientation tag. */
   static byte[] exifOrientation(int orientation) {
     ByteBuffer b = ByteBuffer.allocate(2 + 2 + 6 + 8 + 2 + 12 + 4);
