@@ -49,15 +49,16 @@ class CrashRecoveryIT {
       Map<String, String> config = config(broker);
       try (CommittedReader reader =
           new CommittedReader(broker.bootstrapServers(), "classifications", "images.dlq")) {
-        ServiceProcess first = ServiceProcess.start(dir, config, "first");
-        producer.send(inputs.subList(0, WARMUP));
-        awaitOutputs(reader, WARMUP, first);
         CountDownLatch killed = new CountDownLatch(1);
-        CompletableFuture<Void> streaming =
-            streamSlowly(producer, inputs.subList(WARMUP, inputs.size()), killed);
-        awaitOutputs(reader, WARMUP + 30, first);
-        first.killHard();
-        killed.countDown();
+        CompletableFuture<Void> streaming;
+        try (ServiceProcess first = ServiceProcess.start(dir, config, "first")) {
+          producer.send(inputs.subList(0, WARMUP));
+          awaitOutputs(reader, WARMUP, first);
+          streaming = streamSlowly(producer, inputs.subList(WARMUP, inputs.size()), killed);
+          awaitOutputs(reader, WARMUP + 30, first);
+          first.killHard();
+          killed.countDown();
+        }
         streaming.get(60, TimeUnit.SECONDS);
         try (ServiceProcess second = ServiceProcess.start(dir, config, "second")) {
           awaitOutputs(reader, inputs.size(), second);

@@ -23,7 +23,10 @@ final class ContainerTestBroker implements TestBroker {
   /** Why a container broker cannot run here, or null when it can. */
   static String whyUnavailable(String image) {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
-      return "no container engine (Docker API) found; set DOCKER_HOST or run .ci/run, which starts podman";
+      return "no container engine serves the Docker API here (DOCKER_HOST="
+          + System.getenv().getOrDefault("DOCKER_HOST", "unset")
+          + "); install Docker or podman, or run .ci/engine.sh install && .ci/engine.sh start"
+          + " && eval \"$(.ci/engine.sh env)\" && .ci/images.sh";
     }
     try {
       DockerClientFactory.instance().client().inspectImageCmd(image).exec();
@@ -31,7 +34,8 @@ final class ContainerTestBroker implements TestBroker {
     } catch (NotFoundException e) {
       return "image "
           + image
-          + " is not present locally; build it (.ci/run) or set -Dgns.kafka.image";
+          + " is not present locally (no registry is reachable); build it with .ci/images.sh"
+          + " or set -Dgns.kafka.image";
     }
   }
 

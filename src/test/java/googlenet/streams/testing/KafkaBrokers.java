@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <ul>
  *   <li>{@code auto} (default): the in-JVM broker always, and a container broker; the container
- *       variant is skipped with a message when no container engine or image is available;
+ *       variant is skipped with a message when no container engine or image is available (it fails
+ *       instead when {@code GNS_REQUIRE_CONTAINERS=true}, as {@code .ci/run} sets);
  *   <li>{@code embedded}: only the in-JVM broker;
  *   <li>{@code container}: only the container broker, failing when it cannot start;
  *   <li>{@code external}: only the cluster at {@code -Dkafka.bootstrap=host:port}.
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Assumptions;
 public final class KafkaBrokers {
   /** System property selecting the brokers. */
   public static final String SELECTION = "kafka.broker";
+
+  /** Environment variable (set by .ci/run) that turns a skipped container broker into a failure. */
+  public static final String REQUIRE_CONTAINERS = "GNS_REQUIRE_CONTAINERS";
 
   /** System property giving the external cluster's bootstrap servers. */
   public static final String EXTERNAL_BOOTSTRAP = "kafka.bootstrap";
@@ -69,9 +73,11 @@ public final class KafkaBrokers {
     String image = ContainerTestBroker.image();
     String missing = ContainerTestBroker.whyUnavailable(image);
     if (missing != null) {
-      boolean explicit = "container".equalsIgnoreCase(System.getProperty(SELECTION, "auto").trim());
-      if (explicit) {
+      if ("container".equalsIgnoreCase(System.getProperty(SELECTION, "auto").trim())) {
         throw new IllegalStateException("-D" + SELECTION + "=container, but " + missing);
+      }
+      if (Boolean.parseBoolean(System.getenv(REQUIRE_CONTAINERS))) {
+        throw new IllegalStateException(REQUIRE_CONTAINERS + "=true, but " + missing);
       }
       Assumptions.abort("container broker skipped: " + missing);
     }

@@ -47,7 +47,10 @@ public final class ServiceProcess implements AutoCloseable {
                 file.toString()));
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("GNS_") || k.startsWith("KAFKA_"));
-    return new ServiceProcess(builder.start(), log);
+    Process process = builder.start();
+    // A test JVM that dies must not leave a service running.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    return new ServiceProcess(process, log);
   }
 
   /** True while the JVM runs. */
