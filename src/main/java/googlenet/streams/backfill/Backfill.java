@@ -7,6 +7,7 @@ import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.service.LargeStack;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.Pipeline;
@@ -130,26 +131,55 @@ public final class Backfill {
       InferenceEngine engine,
       Consumer<BackfillProgress> progress)
       throws BackfillException {
-    Pipeline pipeline;
+    try (ServiceOps ops = openOps()) {
+      ops.engineOpened(engine);
+      Pipeline pipeline = pipeline(engine, ops);
+      new Preparation(admin, store, group).prepare(request, plan);
+      Topology topology =
+          ClassificationTopology.build(
+              config, pipeline, RangeGates.supplier(request, plan.definition()));
+      BackfillRun run =
+          new BackfillRun(
+              plan.definition(),
+              group,
+              new ResultCounter(admin, client, request.name()),
+              client,
+              config.exactlyOnce(),
+              pollInterval,
+              config.batchMaxSize() > 1);
+      Consumer<BackfillProgress> reported =
+          p -> {
+            ops.metrics().backfillProgress(p.done(), p.total());
+            progress.accept(p);
+          };
+      return run.execute(topology, config.streamsProperties(), plan.fresh(), reported, ops);
+    }
+  }
+
+  private ServiceOps openOps() throws BackfillException {
     try {
-      pipeline = Pipeline.from(config, engine);
+      ServiceOps ops = ServiceOps.create(config);
+      ops.httpAddress()
+          .ifPresent(
+              a ->
+                  LOG.info(
+                      "backfill {}: metrics and health at http://{}:{}/metrics",
+                      request.name(),
+                      a.getHostString(),
+                      a.getPort()));
+      return ops;
+    } catch (UncheckedIOException e) {
+      throw new BackfillException(
+          e.getMessage() + "; pass --metrics-port with a free port, 0 for any, -1 for none", e);
+    }
+  }
+
+  private Pipeline pipeline(InferenceEngine engine, ServiceOps ops) throws BackfillException {
+    try {
+      return Pipeline.from(config, engine, ops.metrics());
     } catch (IllegalArgumentException | UncheckedIOException | ConfigException e) {
       throw new BackfillException(e.getMessage(), e);
     }
-    new Preparation(admin, store, group).prepare(request, plan);
-    Topology topology =
-        ClassificationTopology.build(
-            config, pipeline, RangeGates.supplier(request, plan.definition()));
-    BackfillRun run =
-        new BackfillRun(
-            plan.definition(),
-            group,
-            new ResultCounter(admin, client, request.name()),
-            client,
-            config.exactlyOnce(),
-            pollInterval,
-            config.batchMaxSize() > 1);
-    return run.execute(topology, config.streamsProperties(), plan.fresh(), progress);
   }
 
   private InferenceEngine openEngine() throws BackfillException {

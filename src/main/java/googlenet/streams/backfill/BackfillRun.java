@@ -1,5 +1,6 @@
 package googlenet.streams.backfill;
 
+import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.topology.Nodes;
 import java.time.Duration;
 import java.util.Map;
@@ -54,13 +55,19 @@ final class BackfillRun {
   }
 
   BackfillSummary execute(
-      Topology topology, Properties props, boolean fresh, Consumer<BackfillProgress> progress)
+      Topology topology,
+      Properties props,
+      boolean fresh,
+      Consumer<BackfillProgress> progress,
+      ServiceOps ops)
       throws BackfillException {
     Map<TopicPartition, Long> outputMarks = counter.marks(definition.output());
     Map<TopicPartition, Long> dlqMarks = counter.marks(definition.dlq());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     KafkaStreams streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(
+    ops.watch(
+        streams,
+        (newState, oldState) -> {},
         e -> {
           failure.compareAndSet(null, e);
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -92,6 +99,7 @@ final class BackfillRun {
       throw new BackfillException(
           "backfill " + definition.name() + " interrupted; run it again to resume", e);
     } finally {
+      ops.shuttingDown();
       close(streams);
       removeHook(onSignal);
     }

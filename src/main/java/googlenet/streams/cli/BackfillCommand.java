@@ -97,6 +97,14 @@ final class BackfillCommand implements Callable<Integer> {
       description = "Kafka brokers, over the configuration.")
   String bootstrapServers;
 
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "0",
+      description =
+          "Port of the metrics and health endpoint (metrics.address); 0 (default) picks a free"
+              + " port, logged, so the backfill can run beside the live service; -1 for none.")
+  int metricsPort;
+
   @Option(names = "--restart", description = "Start over: new range, offsets reset to its start.")
   boolean restart;
 
@@ -152,12 +160,13 @@ final class BackfillCommand implements Callable<Integer> {
   private GnsConfig baseConfig() {
     GnsConfig loaded = GnsConfig.load(Optional.ofNullable(config), System.getenv());
     Map<String, String> overrides = new HashMap<>();
+    overrides.put(GnsKeys.METRICS_PORT, Integer.toString(metricsPort));
     if (bootstrapServers != null) {
       overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
     if (model != null) {
       overrides.put(GnsKeys.MODEL_PATH, model);
     }
-    return overrides.isEmpty() ? loaded : loaded.with(overrides);
+    return loaded.with(overrides);
   }
 }

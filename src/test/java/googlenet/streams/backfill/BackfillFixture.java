@@ -74,6 +74,7 @@ final class BackfillFixture implements AutoCloseable {
     props.put("model.path", TestModels.small().toString());
     props.put("state.dir", stateDir.toString());
     props.put("model.warmup", "false");
+    props.put("metrics.port", "0");
     return GnsConfig.fromMap(props);
   }
 
