@@ -20,6 +20,9 @@ record ModelSignature(
     String inputName, long[] inputShape, String outputName, boolean fixedBatch, int classes) {
   static final String PREFERRED_OUTPUT = "prob_1";
 
+  /** The per-image input every preprocessing profile produces: CHW, 3 x 224 x 224. */
+  static final long[] IMAGE_SHAPE = {3, 224, 224};
+
   /** Floats per image in the input tensor. */
   int imageFloats() {
     return (int) Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
@@ -38,8 +41,8 @@ record ModelSignature(
       throws OrtException, InferenceException {
     NodeInfo input = session.getInputInfo().values().iterator().next();
     long[] shape = shapeOf(input);
-    long[] perImage = Arrays.copyOfRange(shape, 1, Math.max(1, shape.length));
-    if (shape.length != 4 || Arrays.stream(perImage).anyMatch(d -> d <= 0)) {
+    long[] perImage = shape.length > 0 ? Arrays.copyOfRange(shape, 1, shape.length) : shape;
+    if (!Arrays.equals(perImage, IMAGE_SHAPE)) {
       throw new InferenceException(
           "model "
               + model
@@ -47,7 +50,8 @@ record ModelSignature(
               + input.getName()
               + "' has shape "
               + Arrays.toString(shape)
-              + ", expected an image batch [N, 3, 224, 224]",
+              + "; the preprocessing produces image batches [N, 3, 224, 224], so use a model with"
+              + " that input",
           true,
           null);
     }

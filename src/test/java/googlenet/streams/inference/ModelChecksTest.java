@@ -169,4 +169,32 @@ class ModelChecksTest {
       assertThat(raw.appliesSoftmax()).isTrue();
     }
   }
+
+  @Test
+  void shouldRefuseAModelWhoseInputIsNotA224ImageBatch() throws Exception {
+    Path model = TinyModels.pooling(dir.resolve("inception-v3-like.onnx"), 3, 299);
+
+    InferenceException e =
+        catchThrowableOfType(
+            InferenceException.class, () -> OnnxInferenceEngine.open(EngineConfig.cpu(model)));
+
+    assertThat(e.fatal()).isTrue();
+    assertThat(e.getMessage()).contains(model.toString()).contains("[-1, 3, 299, 299]");
+  }
+
+  @Test
+  void shouldPickTheFirstOutputShapedBatchByClassesWhenThereIsNoProb1() throws Exception {
+    Path model = TinyModels.pooling(dir.resolve("tiny.onnx"), 3, 224);
+    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(model))) {
+      BatchResult result = engine.run(images(2, 51), 2);
+
+      assertThat(engine.model().inputName()).isEqualTo("x");
+      assertThat(engine.model().outputName()).isEqualTo("scores");
+      assertThat(engine.model().classes()).isEqualTo(3);
+      assertThat(engine.appliesSoftmax()).isTrue();
+      assertThat(result.probabilities()).hasDimensions(2, 3);
+      assertThat(OnnxInferenceEngineTest.sum(result.probabilities()[1]))
+          .isCloseTo(1f, within(1e-6f));
+    }
+  }
 }
