@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -310,7 +311,43 @@ public final class GnsConfig {
     }
     Properties props = new Properties();
     props.putAll(kafka);
+    putProducerSizeDefaults(props);
     return props;
+  }
+
+  /**
+   * Lets the producer send a record of {@code image.max.bytes} plus headers (a buffered image to
+   * the changelog, a rejected one to the dead-letter topic): Kafka's 1 MiB default would stop the
+   * service on the first larger image. Left alone when the configuration sets the size.
+   */
+  private void putProducerSizeDefaults(Properties props) {
+    String size = ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+    if (!kafka.containsKey(size) && !kafka.containsKey(StreamsConfig.producerPrefix(size))) {
+      props.put(StreamsConfig.producerPrefix(size), Integer.toString(producerMaxRequestBytes()));
+    }
+    String memory = ProducerConfig.BUFFER_MEMORY_CONFIG;
+    if (!kafka.containsKey(memory) && !kafka.containsKey(StreamsConfig.producerPrefix(memory))) {
+      long buffer = Math.max(32L << 20, producerMaxRequestBytes());
+      props.put(StreamsConfig.producerPrefix(memory), Long.toString(buffer));
+    }
+  }
+
+  /**
+   * The largest request the service's producer sends: {@code producer.max.request.size} or {@code
+   * max.request.size} when set, else {@code image.max.bytes} + 1 MiB. A dead letter that would not
+   * fit is written without its value (see the topology's dead-letter headers).
+   */
+  public int producerMaxRequestBytes() {
+    String size = ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+    String set = kafka.getOrDefault(StreamsConfig.producerPrefix(size), kafka.get(size));
+    if (set != null) {
+      try {
+        return Integer.parseInt(set.strip());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(size, set, "expected a number of bytes");
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, imageLimits().maxBytes() + (1L << 20));
   }
 
   /**

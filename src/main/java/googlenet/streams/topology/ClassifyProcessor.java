@@ -55,7 +55,9 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.outputs = new Outputs(context, pipeline, config.topK(), config.routes());
+    this.outputs =
+        new Outputs(
+            context, pipeline, config.topK(), config.routes(), config.producerMaxRequestBytes());
     slots.clear();
     if (config.batchMaxSize() == 1) {
       return;

@@ -29,6 +29,13 @@ public final class DeadLetterHeaders {
   /** Offset the record was read from, in decimal. */
   public static final String SOURCE_OFFSET = "gns.source.offset";
 
+  /**
+   * On a dead letter written without its value (an empty one) because the original would not fit in
+   * the producer's {@code max.request.size}: the original value's size in bytes, decimal. The
+   * source headers say where the original still is.
+   */
+  public static final String VALUE_DROPPED = "gns.error.value.dropped.bytes";
+
   /** Reason: the value is not an Avro single-object encoded ImageRecord of a known schema. */
   public static final String UNDESERIALIZABLE = "undeserializable";
 

@@ -26,17 +26,20 @@ final class Outputs {
   private final Pipeline pipeline;
   private final int topK;
   private final List<RouteRule> routes;
+  private final int deadLetterMaxBytes;
   private final AvroSerde<Classification> serde = AvroSerde.classification();
 
   Outputs(
       ProcessorContext<byte[], byte[]> context,
       Pipeline pipeline,
       int topK,
-      List<RouteRule> routes) {
+      List<RouteRule> routes,
+      int deadLetterMaxBytes) {
     this.context = context;
     this.pipeline = pipeline;
     this.topK = topK;
     this.routes = routes;
+    this.deadLetterMaxBytes = deadLetterMaxBytes;
   }
 
   /** Writes the classification of {@code image} and copies it to every matching route. */
@@ -69,7 +72,8 @@ final class Outputs {
     PendingRecord.put(
         headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(pending.partition()));
     PendingRecord.put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(pending.offset()));
-    context.forward(record(pending, pending.value(), headers), Nodes.DLQ_SINK);
+    byte[] value = DeadLetterSize.fit(pending, headers, deadLetterMaxBytes);
+    context.forward(record(pending, value, headers), Nodes.DLQ_SINK);
     pipeline.metrics().deadLetter(reason);
     LOG.warn(
         "dead letter {} image {}: {}: {}",
