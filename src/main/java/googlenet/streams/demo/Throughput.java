@@ -62,14 +62,14 @@ public final class Throughput {
       throws Exception {
     ImagePreprocessor preprocessor =
         new ImagePreprocessor(config.preprocessProfile(), config.imageLimits());
-    long prepStart = System.nanoTime();
+    Phase prep = Phase.start();
     List<float[]> tensors = preprocess(preprocessor, inputs);
-    double prepRate = inputs.size() / seconds(prepStart);
-    double rawBefore = rawEngine(service.engine(), tensors, config.batchMaxSize());
+    Rate prepRate = prep.end(inputs.size());
+    Rate rawBefore = rawEngine(service.engine(), tensors, config.batchMaxSize());
     SampleProducer.send(broker.bootstrapServers(), Demo.INPUT, inputs);
     service.start();
     awaitRunning(service);
-    long start = System.nanoTime();
+    Phase e2e = Phase.start();
     Set<String> keys = inputs.stream().map(SampleInput::id).collect(Collectors.toSet());
     PipelineOutputs outputs =
         OutputCollector.collect(
@@ -79,8 +79,8 @@ public final class Throughput {
             keys,
             Duration.ofMinutes(10),
             Duration.ZERO);
-    double endToEnd = outputs.results().size() / seconds(start);
-    double rawAfter = rawEngine(service.engine(), tensors, config.batchMaxSize());
+    Rate endToEnd = e2e.end(outputs.results().size());
+    Rate rawAfter = rawEngine(service.engine(), tensors, config.batchMaxSize());
     report(config, service.engine(), prepRate, rawBefore, rawAfter, endToEnd, outputs);
     return outputs.missing().isEmpty() ? 0 : 1;
   }
@@ -118,14 +118,14 @@ public final class Throughput {
     return tensors;
   }
 
-  /** Images/s of engine.run alone, in batches of {@code batch}, over every tensor once. */
-  static double rawEngine(InferenceEngine engine, List<float[]> tensors, int batch)
+  /** Images/s and CPU of engine.run alone, in batches of {@code batch}, over every tensor once. */
+  static Rate rawEngine(InferenceEngine engine, List<float[]> tensors, int batch)
       throws InferenceException {
     FloatBuffer buffer =
         ByteBuffer.allocateDirect(batch * ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
-    long runNanos = 0;
+    Phase phase = Phase.start();
     for (int i = 0; i < tensors.size(); i += batch) {
       int n = Math.min(batch, tensors.size() - i);
       buffer.clear();
@@ -133,11 +133,9 @@ public final class Throughput {
         buffer.put(tensors.get(i + j));
       }
       buffer.rewind();
-      long start = System.nanoTime();
       engine.run(buffer, n);
-      runNanos += System.nanoTime() - start;
     }
-    return tensors.size() / (runNanos / 1e9);
+    return phase.end(tensors.size());
   }
 
   private static void awaitRunning(ClassificationService service) throws InterruptedException {
@@ -150,16 +148,16 @@ public final class Throughput {
   private void report(
       GnsConfig config,
       InferenceEngine engine,
-      double prep,
-      double rawBefore,
-      double rawAfter,
-      double endToEnd,
+      Rate prep,
+      Rate rawBefore,
+      Rate rawAfter,
+      Rate endToEnd,
       PipelineOutputs outputs) {
-    double raw = (rawBefore + rawAfter) / 2;
+    Rate raw = Rate.mean(rawBefore, rawAfter);
     out.printf(
         Locale.ROOT,
-        "Throughput: %d JPEG images %dx%d, model %s, provider %s, batch.max.size %d,"
-            + " %s, %d cores, intra-op threads %s%n",
+        "Throughput: %d JPEG images %dx%d, model %s, provider %s, batch.max.size %d, %s,"
+            + " num.stream.threads %s, %d cores%n",
         settings.images(),
         settings.width(),
         settings.height(),
@@ -167,20 +165,21 @@ public final class Throughput {
         engine.provider(),
         config.batchMaxSize(),
         config.exactlyOnce() ? "exactly_once_v2" : "at_least_once",
-        Runtime.getRuntime().availableProcessors(),
-        config.redacted().get("intra.op.threads"));
+        config.streamsProperties().getProperty("num.stream.threads", "1"),
+        Runtime.getRuntime().availableProcessors());
     out.printf(
         Locale.ROOT,
-        "  raw engine (engine.run only)     %8.1f images/s (%.1f before, %.1f after)%n",
+        "  raw engine (ready tensors)       %s (before %.1f/s, after %.1f/s)%n",
         raw,
-        rawBefore,
-        rawAfter);
-    out.printf(Locale.ROOT, "  preprocessing alone (1 thread)   %8.1f images/s%n", prep);
+        rawBefore.perSecond(),
+        rawAfter.perSecond());
+    out.printf(Locale.ROOT, "  preprocessing alone (1 thread)   %s%n", prep);
+    out.printf(Locale.ROOT, "  end to end (broker, pipeline)    %s%n", endToEnd);
     out.printf(
         Locale.ROOT,
-        "  end to end (broker, pipeline)    %8.1f images/s = %.0f%% of raw engine%n",
-        endToEnd,
-        100 * endToEnd / raw);
+        "  end to end / raw engine: %.0f%% of images/s, %.0f%% of CPU per image%n",
+        100 * endToEnd.perSecond() / raw.perSecond(),
+        100 * raw.cpuMillisPerImage() / endToEnd.cpuMillisPerImage());
     out.printf(
         Locale.ROOT,
         "  classified %d, dead-lettered %d, missing %d%n",
@@ -190,7 +189,41 @@ public final class Throughput {
     out.flush();
   }
 
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+  /** Wall time and process CPU time since a start. */
+  private record Phase(long wallNanos, long cpuNanos) {
+    static Phase start() {
+      return new Phase(System.nanoTime(), processCpuNanos());
+    }
+
+    Rate end(int images) {
+      return new Rate(images, System.nanoTime() - wallNanos, processCpuNanos() - cpuNanos);
+    }
+  }
+
+  /** Images done in a wall time, and the process CPU time it took (every thread). */
+  record Rate(int images, long wallNanos, long cpuNanos) {
+    double perSecond() {
+      return images / (wallNanos / 1e9);
+    }
+
+    double cpuMillisPerImage() {
+      return cpuNanos / 1e6 / images;
+    }
+
+    static Rate mean(Rate a, Rate b) {
+      return new Rate(a.images + b.images, a.wallNanos + b.wallNanos, a.cpuNanos + b.cpuNanos);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT, "%7.1f images/s, %6.1f CPU ms/image", perSecond(), cpuMillisPerImage());
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }
