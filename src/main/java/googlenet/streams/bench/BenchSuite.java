@@ -102,7 +102,11 @@ public final class BenchSuite {
     Throughput ceiling = null;
     if (settings.runs(Stage.ENGINE)) {
       int max = Collections.max(settings.engineBatches());
-      EngineStage stage = new EngineStage(engine, Tensors.preprocessed(images, preprocessor, max));
+      List<java.nio.FloatBuffer> tensors = new ArrayList<>();
+      for (int t = 0; t < settings.streamThreads(); t++) {
+        tensors.add(Tensors.preprocessed(images, preprocessor, max));
+      }
+      EngineStage stage = new EngineStage(engine, tensors);
       List<Throughput> figures = stage.measure(settings.engineBatches(), settings.engineSeconds());
       figures.forEach(this::report);
       measured.addAll(figures);
@@ -226,8 +230,14 @@ public final class BenchSuite {
 
   private void report(Throughput t) {
     say(
-        "[%d] %-22s %8.1f images/s  (%d images in %.1f s) %s",
-        t.stage(), t.id(), t.imagesPerSecond(), t.images(), t.seconds(), t.settings());
+        "[%d] %-22s %8.1f images/s  %6.1f CPU ms/image  (%d images in %.1f s) %s",
+        t.stage(),
+        t.id(),
+        t.imagesPerSecond(),
+        t.cpuMsPerImage(),
+        t.images(),
+        t.seconds(),
+        t.settings());
   }
 
   private void say(String format, Object... args) {

@@ -56,18 +56,21 @@ final class ReportMarkdown {
         .append(fmt(report.ceilingImagesPerSecond(), 1))
         .append(" images/s)\n\n");
     md.append(
-        "| stage | figure | what | images/s | ratio to ceiling | images | seconds | settings |\n");
-    md.append("|---|---|---|---:|---:|---:|---:|---|\n");
+        "| stage | figure | what | images/s | ratio to ceiling | CPU ms/image"
+            + " | CPU ratio to ceiling | images | seconds | settings |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (Figure f : report.figures()) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.1f | %.2f | %d | %.1f | %s |%n",
+              "| %d | %s | %s | %.1f | %.2f | %.1f | %.2f | %d | %.1f | %s |%n",
               f.stage(),
               f.id(),
               f.description(),
               f.imagesPerSecond(),
               f.ratioToCeiling(),
+              f.cpuMsPerImage(),
+              f.cpuRatioToCeiling(),
               f.images(),
               f.seconds(),
               settings(f.settings())));

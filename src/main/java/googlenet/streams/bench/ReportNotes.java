@@ -10,8 +10,9 @@ final class ReportNotes {
     return List.of(
         "Every stage uses the same engine instance (one ONNX Runtime session, the same intra-op"
             + " threads) and the same pool of generated JPEGs.",
-        "Stage 1 runs preprocessed tensors straight into ONNX Runtime on one thread for each batch"
-            + " size; the best is the ceiling every ratio divides by.",
+        "Stage 1 runs preprocessed tensors straight into ONNX Runtime for each batch size, from as"
+            + " many calling threads as the pipeline has stream threads; the best is the ceiling"
+            + " every ratio divides by.",
         "Stages 3, 4 and 6 read a pre-produced input topic (produced before the pipeline starts),"
             + " so they measure pipeline capacity; results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"
