@@ -192,7 +192,7 @@ public final class GnsConfig {
     return (Integer) values.get(GnsKeys.BATCH_MAX_SIZE);
   }
 
-  /** Whether the batch buffer is persistent and changelogged ({@code batch.buffer.logged}). */
+  /** Whether the batch buffer is changelogged, so durable ({@code batch.buffer.logged}). */
   public boolean batchBufferLogged() {
     return (Boolean) values.get(GnsKeys.BATCH_BUFFER_LOGGED);
   }

@@ -29,7 +29,7 @@ public final class GnsKeys {
   /** Longest time the oldest buffered image waits before a partial batch is run. */
   public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
 
-  /** Whether the batch buffer is the durable (persistent, changelogged) store. */
+  /** Whether the batch buffer is changelogged (durable). */
   public static final String BATCH_BUFFER_LOGGED = "batch.buffer.logged";
 
   /** Model spec: {@code synthetic}, {@code synthetic-small} or an ONNX file. */
@@ -170,9 +170,9 @@ public final class GnsKeys {
         Type.BOOLEAN,
         true,
         Importance.LOW,
-        "true: buffered images wait in a persistent, changelogged store, so a crash loses and "
-            + "duplicates nothing under exactly-once. false: an in-memory store without changelog, "
-            + "which LOSES buffered images on a crash; for measuring the cost of durability only.");
+        "true: the batch buffer (an in-memory store) is changelogged, so a crash loses and "
+            + "duplicates nothing under exactly-once. false: no changelog, which LOSES buffered "
+            + "images on a crash; for measuring the cost of durability only.");
     def.define(
         MODEL_PATH,
         Type.STRING,
