@@ -181,7 +181,9 @@ public final class BenchSuite {
     }
   }
 
-  /** The default variant first, then the other batch sizes, at-least-once, in-memory buffer. */
+  /**
+   * The default variant first, then the other batch sizes, at-least-once, buffer without changelog.
+   */
   List<Variant> variants() {
     int d = settings.defaultBatch();
     List<Variant> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import googlenet.streams.topology.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,6 +110,13 @@ final class KafkaStages {
       Map<String, String> s = new HashMap<>(figureSettings);
       s.put("results", reader.unique() + "/" + n + (all ? "" : " (timed out)"));
       s.put("duplicates", Long.toString(reader.duplicates()));
+      run.close();
+      long changelog =
+          ChangelogBytes.of(
+              broker.logDirectory(), props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+      if (changelog >= 0) {
+        s.put("changelog KB/image", String.format(Locale.ROOT, "%.1f", changelog / 1024.0 / n));
+      }
       return Throughput.of(id, stage, description, window[0], window[1], window[2], s);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -192,8 +200,10 @@ final class KafkaStages {
 
     @Override
     public void close() {
-      streams.close(Duration.ofSeconds(30));
-      streams.cleanUp();
+      if (streams.state() != KafkaStreams.State.NOT_RUNNING) {
+        streams.close(Duration.ofSeconds(30));
+        streams.cleanUp();
+      }
     }
   }
 }

@@ -25,7 +25,7 @@ final class ReportNotes {
             + " machine it is steadier than images/s; 'CPU ratio to ceiling' (ceiling CPU ms/image"
             + " over the figure's) is what the ratio would be if the work were CPU-bound and the"
             + " machine otherwise idle.",
-        "The in-memory buffer variant sets batch.buffer.logged=false (no changelog, not"
+        "The unlogged buffer variant sets batch.buffer.logged=false (no changelog, not"
             + " crash-safe); it exists only to measure what the durable buffer costs.",
         "The naive baseline (BASELINE ONLY) is mapValues with one image per engine run,"
             + " at-least-once, no dead-letter topic.");

@@ -13,7 +13,7 @@ final class Targets {
    *
    * @param small whether the model is the small synthetic one (goal 0.60 instead of 0.90)
    * @param defaultId id of the default pipeline figure (exactly-once, default batch)
-   * @param memoryId id of the same with the in-memory buffer
+   * @param memoryId id of the same with the buffer without changelog
    * @param delayMs batch.max.delay.ms
    * @param batchInferenceMs one default-size batch's inference time at the engine
    */
@@ -58,7 +58,7 @@ final class Targets {
   }
 
   private static Target bufferCost(List<Figure> figures, String durable, String memory) {
-    String name = "throughput lost to the durable buffer (1 - durable / in-memory)";
+    String name = "throughput lost to the durable buffer (1 - durable / without changelog)";
     Optional<Figure> d = find(figures, durable);
     Optional<Figure> m = find(figures, memory);
     if (d.isEmpty() || m.isEmpty() || m.get().imagesPerSecond() <= 0) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param id figure id, e.g. {@code pipeline-eos-b8}
  * @param batch {@code batch.max.size}
  * @param exactlyOnce exactly_once_v2, else at_least_once
- * @param durableBuffer the changelogged persistent buffer, else an in-memory one without changelog
+ * @param durableBuffer the changelogged buffer, else one without changelog ({@code
+ *     batch.buffer.logged=false})
  */
 record Variant(String id, int batch, boolean exactlyOnce, boolean durableBuffer) {
 
@@ -20,7 +21,7 @@ record Variant(String id, int batch, boolean exactlyOnce, boolean durableBuffer)
             + (exactlyOnce ? "eos" : "alos")
             + "-b"
             + batch
-            + (durableBuffer || batch == 1 ? "" : "-memory");
+            + (durableBuffer || batch == 1 ? "" : "-unlogged");
     return new Variant(id, batch, exactlyOnce, durableBuffer);
   }
 
@@ -30,7 +31,9 @@ record Variant(String id, int batch, boolean exactlyOnce, boolean durableBuffer)
         + (exactlyOnce ? "exactly-once" : "at-least-once")
         + ", batch "
         + batch
-        + (batch == 1 ? " (no buffer)" : durableBuffer ? ", durable buffer" : ", in-memory buffer");
+        + (batch == 1
+            ? " (no buffer)"
+            : durableBuffer ? ", durable buffer" : ", buffer without changelog");
   }
 
   /** The settings column. */
@@ -39,7 +42,7 @@ record Variant(String id, int batch, boolean exactlyOnce, boolean durableBuffer)
     s.put("batch.max.size", Integer.toString(batch));
     s.put("batch.max.delay.ms", Long.toString(delayMs));
     s.put("processing.guarantee", exactlyOnce ? "exactly_once_v2" : "at_least_once");
-    s.put("buffer", batch == 1 ? "none" : durableBuffer ? "durable" : "in-memory");
+    s.put("buffer", batch == 1 ? "none" : durableBuffer ? "changelogged" : "no changelog");
     return s;
   }
 }

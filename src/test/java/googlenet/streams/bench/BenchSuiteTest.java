@@ -71,7 +71,7 @@ class BenchSuiteTest {
             "decode-engine",
             "pipeline-eos-b2",
             "pipeline-alos-b2",
-            "pipeline-eos-b2-memory",
+            "pipeline-eos-b2-unlogged",
             "backfill");
 
     double ceiling = json.get("ceilingImagesPerSecond").asDouble();
