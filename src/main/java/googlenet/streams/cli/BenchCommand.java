@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {
-      "Benchmark suite: raw engine ceiling, decode + engine, the pipeline end to end with",
-      "exactly-once on an in-JVM Kafka broker, a naive baseline, latency at 50%/80% load and",
-      "backfill, in one run with the same images and threads. Writes bench.json, bench.md and",
-      "bench.png to --out and prints the table. Subcommand: inference (raw engine only)."
-    },
+    description =
+        "Benchmark suite: raw engine ceiling, decode + engine, the pipeline end to end with"
+            + " exactly-once on an in-JVM Kafka broker, a naive baseline, latency at 50%% and 80%%"
+            + " load, and backfill, in one run with the same images and threads. Writes"
+            + " bench.json, bench.md and bench.png to --out and prints the table. Subcommand:"
+            + " inference (raw engine only).",
     subcommands = {BenchInferenceCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
