@@ -43,6 +43,16 @@ import org.slf4j.LoggerFactory;
 public final class Backfill {
   private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
 
+  private static final String TRANSACTION_TIMEOUT = "transaction.timeout.ms";
+  private static final String PRODUCER_TRANSACTION_TIMEOUT = "producer." + TRANSACTION_TIMEOUT;
+
+  /**
+   * Default transaction timeout of a backfill: large batches of a full model on a busy CPU can keep
+   * a transaction open longer than Kafka Streams' 10 s default, which would fence the producer and
+   * redo the work.
+   */
+  static final long TRANSACTION_TIMEOUT_MS = 120_000;
+
   private final BackfillRequest request;
   private final GnsConfig config;
   private final Duration pollInterval;
@@ -91,11 +101,16 @@ public final class Backfill {
     overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, request.applicationId());
     try {
       GnsConfig config = base.withoutRoutes().with(overrides);
-      if (!config.streamsProperties().containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
-        config =
-            config.with(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.applicationId()));
+      Properties props = config.streamsProperties();
+      Map<String, String> defaults = new HashMap<>();
+      if (!props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+        defaults.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.applicationId());
       }
-      return config;
+      if (!props.containsKey(TRANSACTION_TIMEOUT)
+          && !props.containsKey(PRODUCER_TRANSACTION_TIMEOUT)) {
+        defaults.put(PRODUCER_TRANSACTION_TIMEOUT, Long.toString(TRANSACTION_TIMEOUT_MS));
+      }
+      return defaults.isEmpty() ? config : config.with(defaults);
     } catch (ConfigException e) {
       throw new BackfillException(e.getMessage(), e);
     }
