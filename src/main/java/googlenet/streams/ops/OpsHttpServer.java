@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operations endpoint, on the JDK's HTTP server with one daemon thread:
+ * The operations endpoint, on the JDK's HTTP server with two daemon threads:
  *
  * <ul>
  *   <li>{@code GET /metrics}: every meter in the Prometheus text format (0.0.4);
@@ -63,7 +63,8 @@ public final class OpsHttpServer implements AutoCloseable {
     }
     server.createContext("/", ex -> route(ex, metrics, health));
     ExecutorService executor =
-        Executors.newSingleThreadExecutor(
+        Executors.newFixedThreadPool(
+            2, // a slow scraper must not hold up the probes
             r -> {
               Thread t = new Thread(r, "gns-ops-http");
               t.setDaemon(true);

@@ -37,6 +37,7 @@ public final class ServiceMetrics implements AutoCloseable {
   private final MicrometerPipelineMetrics pipeline = new MicrometerPipelineMetrics(registry);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
+  private ScheduledExecutorService kafkaScheduler;
 
   /** A registry with the pipeline, JVM and process meters. */
   public ServiceMetrics() {
@@ -75,9 +76,7 @@ public final class ServiceMetrics implements AutoCloseable {
 
   /** Bridges the streams instance's client metrics (consumer lag, commit rates, ...). */
   public synchronized void bindStreams(KafkaStreams kafkaStreams) {
-    if (streams != null) {
-      streams.close();
-    }
+    closeStreamsMetrics();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -85,8 +84,17 @@ public final class ServiceMetrics implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    kafkaScheduler = scheduler;
     streams = new KafkaStreamsMetrics(kafkaStreams, List.of(), scheduler, KAFKA_REFRESH);
     streams.bindTo(registry);
+  }
+
+  private void closeStreamsMetrics() {
+    if (streams != null) {
+      streams.close();
+      kafkaScheduler.shutdownNow();
+      streams = null;
+    }
   }
 
   /** Every meter in the Prometheus text format. */
@@ -101,9 +109,7 @@ public final class ServiceMetrics implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (streams != null) {
-      streams.close();
-    }
+    closeStreamsMetrics();
     gc.close();
     registry.close();
   }
