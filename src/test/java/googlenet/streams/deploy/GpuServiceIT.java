@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The GPU deployment: the service container gets the GPU through the container's device requests
@@ -38,9 +37,8 @@ class GpuServiceIT {
     String image = System.getProperty("gns.gpu.image", "googlenet-streams:0.1.0-gpu");
 
     try (GenericContainer<?> service =
-        new GenericContainer<>(DockerImageName.parse(image))
-            .withNetwork(DeployEnvironment.get().network())
-            .withEnv(pipeline.environment("gpu-1"))
+        pipeline
+            .service("gpu-1", image)
             .withEnv("GNS_EXECUTION_PROVIDER", "cuda-strict")
             .withCreateContainerCmdModifier(
                 cmd ->

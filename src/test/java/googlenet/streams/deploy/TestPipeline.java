@@ -59,7 +59,12 @@ record TestPipeline(String applicationId, String input, String output, String dl
    * (model loaded, Kafka Streams RUNNING).
    */
   GenericContainer<?> service(String instanceId) {
-    return new GenericContainer<>(DockerImageName.parse(ServiceImage.name()))
+    return service(instanceId, ServiceImage.name());
+  }
+
+  /** Like {@link #service(String)} on another image of the service, e.g. the GPU build. */
+  GenericContainer<?> service(String instanceId, String image) {
+    return new GenericContainer<>(DockerImageName.parse(image))
         .withNetwork(DeployEnvironment.get().network())
         .withEnv(environment(instanceId))
         .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
