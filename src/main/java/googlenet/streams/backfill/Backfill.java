@@ -161,7 +161,8 @@ public final class Backfill {
               client,
               config.exactlyOnce(),
               pollInterval,
-              config.batchMaxSize() > 1);
+              config.batchMaxSize() > 1,
+              engine.model().name() + " version " + engine.model().version());
       Consumer<BackfillProgress> reported =
           p -> {
             ops.metrics().backfillProgress(p.done(), p.total());

@@ -36,6 +36,7 @@ final class BackfillRun {
   private final boolean exactlyOnce;
   private final Duration pollInterval;
   private final boolean buffered;
+  private final String model;
 
   BackfillRun(
       BackfillDefinition definition,
@@ -44,8 +45,10 @@ final class BackfillRun {
       Map<String, Object> client,
       boolean exactlyOnce,
       Duration pollInterval,
-      boolean buffered) {
+      boolean buffered,
+      String model) {
     this.buffered = buffered;
+    this.model = model;
     this.definition = definition;
     this.group = group;
     this.counter = counter;
@@ -110,7 +113,8 @@ final class BackfillRun {
         counter.count(definition.dlq(), dlqMarks),
         definition.total(),
         !fresh,
-        duration);
+        duration,
+        model);
   }
 
   private static void removeHook(Thread hook) {

@@ -12,9 +12,16 @@ import java.util.Locale;
  * @param total offsets in the whole range (an upper bound of the images)
  * @param resumed true when this run continued an earlier one of the same name
  * @param duration from the start of the streams instance to its close
+ * @param model the model's name and version, as every result carries them
  */
 public record BackfillSummary(
-    String name, long images, long deadLetters, long total, boolean resumed, Duration duration) {
+    String name,
+    long images,
+    long deadLetters,
+    long total,
+    boolean resumed,
+    Duration duration,
+    String model) {
 
   /** Images and dead letters handled per second by this run. */
   public double imagesPerSecond() {
@@ -27,13 +34,14 @@ public record BackfillSummary(
     return String.format(
         Locale.ROOT,
         "backfill %s %s: %d images labelled, %d dead letters, in %.1f s (%.1f images/s); range %d"
-            + " offsets",
+            + " offsets; results carry model %s",
         name,
         resumed ? "resumed and finished" : "finished",
         images,
         deadLetters,
         duration.toMillis() / 1000.0,
         imagesPerSecond(),
-        total);
+        total,
+        model);
   }
 }
