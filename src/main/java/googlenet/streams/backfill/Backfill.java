@@ -90,7 +90,13 @@ public final class Backfill {
     return backfill.execute(progress, Optional.of(engine));
   }
 
-  /** The backfill's configuration: {@code base} with the backfill's topics, batching and ids. */
+  /**
+   * The backfill's configuration: {@code base} without its routing rules (historic results must not
+   * re-trigger live alerts), with the backfill's topics, batching, application id, a static group
+   * member id equal to the application id (a restarted run takes over at once, and a second
+   * concurrent run of the same name fences the first), and a long transaction timeout unless one is
+   * configured.
+   */
   static GnsConfig configure(BackfillRequest request, GnsConfig base) throws BackfillException {
     Map<String, String> overrides = new HashMap<>();
     overrides.put(GnsKeys.INPUT_TOPIC, request.inputTopic());
@@ -103,14 +109,12 @@ public final class Backfill {
       GnsConfig config = base.withoutRoutes().with(overrides);
       Properties props = config.streamsProperties();
       Map<String, String> defaults = new HashMap<>();
-      if (!props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
-        defaults.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.applicationId());
-      }
+      defaults.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.applicationId());
       if (!props.containsKey(TRANSACTION_TIMEOUT)
           && !props.containsKey(PRODUCER_TRANSACTION_TIMEOUT)) {
         defaults.put(PRODUCER_TRANSACTION_TIMEOUT, Long.toString(TRANSACTION_TIMEOUT_MS));
       }
-      return defaults.isEmpty() ? config : config.with(defaults);
+      return config.with(defaults);
     } catch (ConfigException e) {
       throw new BackfillException(e.getMessage(), e);
     }

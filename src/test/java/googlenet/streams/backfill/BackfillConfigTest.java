@@ -16,6 +16,7 @@ class BackfillConfigTest {
               "input.topic", "images",
               "output.topic", "classifications",
               "batch.max.size", "8",
+              "group.instance.id", "live-instance-1",
               "route.cats.match", "tabby",
               "route.cats.topic", "alerts.cats"));
 
