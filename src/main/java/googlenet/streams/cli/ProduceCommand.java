@@ -74,7 +74,11 @@ final class ProduceCommand implements Callable<Integer> {
     ImageFiles.Expansion expansion = ImageFiles.expand(paths);
     if (id != null && expansion.files().size() + expansion.problems().size() > 1) {
       err.println(
-          "produce: --id " + id + " needs exactly one file, got " + paths.size() + " paths");
+          "produce: --id "
+              + id
+              + " needs exactly one file, got "
+              + (expansion.files().size() + expansion.problems().size())
+              + "; drop --id to use each file's name");
       return 2;
     }
     expansion.problems().forEach(p -> err.println("produce: cannot read " + p + "; skipped"));
