@@ -11,8 +11,10 @@ final class ReportNotes {
         "Every stage uses the same engine instance (one ONNX Runtime session, the same intra-op"
             + " threads) and the same pool of generated JPEGs.",
         "Stage 1 runs preprocessed tensors straight into ONNX Runtime for each batch size, from as"
-            + " many calling threads as the pipeline has stream threads; the best is the ceiling"
-            + " every ratio divides by.",
+            + " many calling threads as the pipeline has stream threads; the best batch size is"
+            + " measured again after the Kafka stages (figure '-end'), and the best of all these is"
+            + " the ceiling every ratio divides by. A large gap between the two shows the machine's"
+            + " load changed during the run.",
         "Stages 3, 4 and 6 read a pre-produced input topic (produced before the pipeline starts),"
             + " so they measure pipeline capacity; results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"

@@ -64,7 +64,7 @@ class BenchSuiteTest {
     JsonNode json = new ObjectMapper().readTree(dir.resolve(ReportFiles.JSON).toFile());
     List<String> ids = new ArrayList<>();
     json.get("figures").forEach(f -> ids.add(f.get("id").asText()));
-    assertThat(ids)
+    assertThat(ids.subList(0, ids.size() - 1))
         .containsExactly(
             "engine-b1",
             "engine-b2",
@@ -73,11 +73,14 @@ class BenchSuiteTest {
             "pipeline-alos-b2",
             "pipeline-eos-b2-unlogged",
             "backfill");
+    String end = ids.get(ids.size() - 1);
+    assertThat(end).isIn("engine-b1-end", "engine-b2-end");
 
     double ceiling = json.get("ceilingImagesPerSecond").asDouble();
-    double bestEngine = Math.max(rate(json, "engine-b1"), rate(json, "engine-b2"));
+    double bestEngine =
+        Math.max(Math.max(rate(json, "engine-b1"), rate(json, "engine-b2")), rate(json, end));
     assertThat(ceiling).isPositive().isEqualTo(bestEngine);
-    assertThat(json.get("ceilingId").asText()).isIn("engine-b1", "engine-b2");
+    assertThat(json.get("ceilingId").asText()).isIn("engine-b1", "engine-b2", end);
     for (JsonNode f : json.get("figures")) {
       assertThat(f.get("ratioToCeiling").asDouble())
           .as(f.get("id").asText())
