@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,13 +41,21 @@ public final class CommittedReader implements AutoCloseable {
             new ByteArrayDeserializer());
     List<TopicPartition> partitions =
         Stream.of(topics)
-            .flatMap(
-                t ->
-                    consumer.partitionsFor(t, Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(t, p.partition())))
+            .flatMap(t -> partitionsOf(t).stream().map(p -> new TopicPartition(t, p.partition())))
             .toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+  }
+
+  /**
+   * The partitions of a just-created topic: the client's metadata may not list them yet (seen with
+   * the container broker), and assigning none would make every poll fail.
+   */
+  private List<PartitionInfo> partitionsOf(String topic) {
+    return await("partitions of " + topic)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), p -> !p.isEmpty());
   }
 
   /** Polls once (up to 200 ms) and keeps what arrived. */
