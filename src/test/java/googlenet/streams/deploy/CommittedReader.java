@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Reads a topic from the beginning with {@code isolation.level=read_committed}, as a downstream
@@ -38,8 +39,13 @@ final class CommittedReader implements AutoCloseable {
                 false),
             new StringDeserializer(),
             new ByteArrayDeserializer());
+    // A just-created topic may not be in the client's metadata yet: wait until it is.
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        Awaitility.await("partitions of " + topic)
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), p -> !p.isEmpty())
+            .stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
     consumer.assign(partitions);
