@@ -8,7 +8,6 @@ import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.model.ModelSource;
 import googlenet.streams.ops.ServiceOps;
-import googlenet.streams.service.LargeStack;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.Pipeline;
 import java.io.UncheckedIOException;
@@ -205,8 +204,7 @@ public final class Backfill {
   private InferenceEngine openEngine() throws BackfillException {
     try {
       EngineConfig engineConfig = config.engineConfig(ModelSource.resolve(config.modelSpec()));
-      InferenceEngine engine =
-          LargeStack.call("gns-engine-open", () -> OnnxInferenceEngine.open(engineConfig));
+      InferenceEngine engine = OnnxInferenceEngine.open(engineConfig);
       LOG.info(
           "backfill {}: model {} version {} (sha256 {}) on {}; every result carries this version",
           request.name(),
@@ -217,9 +215,6 @@ public final class Backfill {
       return engine;
     } catch (InferenceException | IllegalArgumentException | UncheckedIOException e) {
       throw new BackfillException("cannot load the model: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BackfillException("interrupted while loading the model", e);
     }
   }
 }

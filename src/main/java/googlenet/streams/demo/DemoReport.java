@@ -82,7 +82,7 @@ final class DemoReport {
     out.println("it shows the pipeline working, not GoogLeNet's accuracy. For real labels:");
     out.println("  java -jar googlenet-streams.jar model fetch --dir models");
     out.println(
-        "  java -jar googlenet-streams.jar demo --model models/googlenet-12.onnx"
+        "  java -jar googlenet-streams.jar demo --model models/googlenet-12-batchable.onnx"
             + "   (labels: models/synset.txt)");
   }
 

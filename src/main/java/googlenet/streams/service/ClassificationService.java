@@ -94,9 +94,7 @@ public final class ClassificationService implements AutoCloseable {
       throw new StartupException(e.getMessage(), e);
     }
     try {
-      InferenceEngine engine =
-          LargeStack.call(
-              "gns-engine-open", () -> OnnxInferenceEngine.open(config.engineConfig(model)));
+      InferenceEngine engine = OnnxInferenceEngine.open(config.engineConfig(model));
       LOG.info(
           "Model {} {} (sha256 {}) loaded from {} on {} in {} ms",
           engine.model().name(),
@@ -108,9 +106,6 @@ public final class ClassificationService implements AutoCloseable {
       return engine;
     } catch (InferenceException e) {
       throw new StartupException("cannot load model " + model + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StartupException("interrupted while loading model " + model, e);
     }
   }
 
