@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import googlenet.streams.testing.CapturedLog;
 import googlenet.streams.testing.TestModels;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,6 +9,7 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.image.SampleImages;
 import googlenet.streams.serde.AvroSerde;
 import googlenet.streams.service.ClassificationService;
+import googlenet.streams.testing.CapturedLog;
 import googlenet.streams.testing.TestModels;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package googlenet.streams.ops;
+package googlenet.streams.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.config.Property;
 /**
  * Captures the events of one logger (all levels) while open, to assert on what a component logged.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
   private final List<LogEvent> events = new CopyOnWriteArrayList<>();
   private final Logger logger;
   private final AbstractAppender appender;
@@ -37,17 +37,17 @@ final class CapturedLog implements AutoCloseable {
   }
 
   /** Starts capturing the logger named after {@code type}. */
-  static CapturedLog of(Class<?> type) {
+  public static CapturedLog of(Class<?> type) {
     return new CapturedLog(type);
   }
 
   /** Every formatted message logged so far. */
-  List<String> messages() {
+  public List<String> messages() {
     return events.stream().map(e -> e.getMessage().getFormattedMessage()).toList();
   }
 
   /** The formatted messages logged at {@code level} so far. */
-  List<String> messages(Level level) {
+  public List<String> messages(Level level) {
     return events.stream()
         .filter(e -> e.getLevel() == level)
         .map(e -> e.getMessage().getFormattedMessage())
