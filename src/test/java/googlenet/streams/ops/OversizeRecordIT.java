@@ -1,20 +1,19 @@
 package googlenet.streams.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.broker.EmbeddedKafkaBroker;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.serde.AvroSerde;
 import googlenet.streams.service.ClassificationService;
+import googlenet.streams.testing.CommittedReader;
 import googlenet.streams.testing.TestModels;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,14 +66,14 @@ class OversizeRecordIT {
 
     try (ClassificationService service = ClassificationService.create(config())) {
       service.start();
-      List<ConsumerRecord<byte[], byte[]>> dead = read("images.dlq", 2);
+      List<ConsumerRecord<String, byte[]>> dead = read("images.dlq", 2);
 
       assertThat(dead.get(0).value()).isEqualTo(large);
       assertThat(dead.get(0).headers().lastHeader(DeadLetterHeaders.VALUE_DROPPED)).isNull();
       assertThat(dead.get(1).value()).isEmpty();
       assertThat(header(dead.get(1), DeadLetterHeaders.VALUE_DROPPED))
           .isEqualTo(Integer.toString(huge.length));
-      for (ConsumerRecord<byte[], byte[]> record : dead) {
+      for (ConsumerRecord<String, byte[]> record : dead) {
         assertThat(header(record, DeadLetterHeaders.REASON)).isEqualTo("too-large");
         assertThat(header(record, DeadLetterHeaders.MESSAGE))
             .contains("above the limit of 1048576 (image.max.bytes)");
@@ -119,29 +115,14 @@ class OversizeRecordIT {
     }
   }
 
-  private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int n) {
-    Map<String, Object> props = new HashMap<>();
-    props.put("bootstrap.servers", broker.bootstrapServers());
-    props.put("isolation.level", "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInSameThread()
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= n;
-              });
+  private static List<ConsumerRecord<String, byte[]>> read(String topic, int n) {
+    try (CommittedReader reader = new CommittedReader(broker.bootstrapServers(), topic)) {
+      reader.awaitCount(topic, n, Duration.ofSeconds(90));
+      return reader.records(topic);
     }
-    return records;
   }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 }

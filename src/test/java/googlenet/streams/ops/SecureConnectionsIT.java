@@ -1,7 +1,6 @@
 package googlenet.streams.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.cli.Main;
@@ -10,6 +9,7 @@ import googlenet.streams.image.SampleImages;
 import googlenet.streams.serde.AvroSerde;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.testing.CapturedLog;
+import googlenet.streams.testing.CommittedReader;
 import googlenet.streams.testing.TestModels;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,26 +194,11 @@ class SecureConnectionsIT {
     }
   }
 
-  private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int n) {
-    Map<String, Object> props = new HashMap<>();
-    props.put("bootstrap.servers", cluster.broker().bootstrapServers());
-    props.put("isolation.level", "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInSameThread()
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= n;
-              });
+  private static List<ConsumerRecord<String, byte[]>> readCommitted(String topic, int n) {
+    try (CommittedReader reader = new CommittedReader(cluster.broker().bootstrapServers(), topic)) {
+      reader.awaitCount(topic, n, Duration.ofSeconds(120));
+      return reader.records(topic);
     }
-    return records;
   }
 
   /** One test's topics and application id, created on the broker. */
