@@ -52,6 +52,13 @@ public final class Backfill {
    */
   static final long TRANSACTION_TIMEOUT_MS = 120_000;
 
+  /**
+   * Commit interval of a backfill unless configured: a second, not exactly-once's 100 ms, because a
+   * backfill is read for throughput, not latency, and every commit is a transaction that costs CPU
+   * on both the client and the broker.
+   */
+  static final long COMMIT_INTERVAL_MS = 1_000;
+
   private final BackfillRequest request;
   private final GnsConfig config;
   private final Duration pollInterval;
@@ -112,6 +119,9 @@ public final class Backfill {
       if (!props.containsKey(TRANSACTION_TIMEOUT)
           && !props.containsKey(PRODUCER_TRANSACTION_TIMEOUT)) {
         defaults.put(PRODUCER_TRANSACTION_TIMEOUT, Long.toString(TRANSACTION_TIMEOUT_MS));
+      }
+      if (!props.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL_MS));
       }
       return config.with(defaults);
     } catch (ConfigException e) {

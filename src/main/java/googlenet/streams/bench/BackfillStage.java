@@ -71,14 +71,12 @@ final class BackfillStage implements BackfillProbe {
               summary.images(),
               summary.duration().toMillis() / 1000.0));
       return Optional.of(
-          Throughput.of(
+          Throughput.ofWindow(
               "backfill",
               6,
               "backfill of the whole input topic (Backfill.run), exactly-once, batch "
                   + request.batchSize(),
-              window[0],
-              window[1],
-              window[2],
+              window,
               s));
     } catch (BackfillException e) {
       throw new IllegalStateException("the backfill failed: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package googlenet.streams.bench;
 
+import googlenet.streams.config.GnsConfig;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -105,7 +106,7 @@ public record BenchSettings(
         600,
         out,
         0,
-        1,
+        GnsConfig.defaultStreamThreads(),
         2,
         List.of(1, 4, 8, 16, 32),
         8,
@@ -125,7 +126,7 @@ public record BenchSettings(
         400,
         out,
         0,
-        1,
+        GnsConfig.defaultStreamThreads(),
         2,
         List.of(1, 8, 32),
         8,

@@ -146,7 +146,7 @@ public final class BenchSuite {
     double expected = ceiling == null ? 10 : ceiling.imagesPerSecond();
     int n = settings.images();
     Path stateDir = tempDir();
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+    try (EmbeddedKafkaBroker broker = BrokerCpu.start()) {
       KafkaStages kafka = new KafkaStages(broker, pipeline, images, settings, stateDir);
       kafka.preProduce(INPUT_TOPIC, n);
       say("pre-produced %d images to %s (%d partitions)", n, INPUT_TOPIC, settings.partitions());
@@ -228,7 +228,10 @@ public final class BenchSuite {
         true);
   }
 
-  /** One default-size batch's inference time at the engine, in ms. */
+  /**
+   * One default-size batch's inference time at the engine, in ms: the wall time of one run, so with
+   * several calling threads sharing the cores, the threads times the batch over their joint rate.
+   */
   private double batchInferenceMs(List<Throughput> measured, double ceiling) {
     double rate =
         measured.stream()
@@ -236,7 +239,7 @@ public final class BenchSuite {
             .mapToDouble(Throughput::imagesPerSecond)
             .findFirst()
             .orElse(ceiling);
-    return rate > 0 ? settings.defaultBatch() * 1000.0 / rate : 0;
+    return rate > 0 ? settings.streamThreads() * settings.defaultBatch() * 1000.0 / rate : 0;
   }
 
   private boolean isSmall(String modelName) {

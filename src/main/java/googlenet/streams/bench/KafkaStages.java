@@ -117,7 +117,7 @@ final class KafkaStages {
       if (changelog >= 0) {
         s.put("changelog KB/image", String.format(Locale.ROOT, "%.1f", changelog / 1024.0 / n));
       }
-      return Throughput.of(id, stage, description, window[0], window[1], window[2], s);
+      return Throughput.ofWindow(id, stage, description, window, s);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during " + id, e);

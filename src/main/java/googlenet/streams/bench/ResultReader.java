@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +26,7 @@ final class ResultReader implements AutoCloseable {
   private final long[] receivedNanos;
   private final long[] latencyMs;
   private final long[] cpuNanos;
+  private final long[] brokerNanos;
   private final Thread thread;
   private long unique;
   private long duplicates;
@@ -54,6 +56,7 @@ final class ResultReader implements AutoCloseable {
     this.receivedNanos = new long[capacity];
     this.latencyMs = new long[capacity];
     this.cpuNanos = new long[capacity];
+    this.brokerNanos = new long[capacity];
     Arrays.fill(receivedNanos, NONE);
     this.thread = new Thread(this::loop, "bench-reader-" + topic);
     this.thread.setDaemon(true);
@@ -69,8 +72,17 @@ final class ResultReader implements AutoCloseable {
   private void loop() {
     try {
       while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-          note(r, System.nanoTime(), System.currentTimeMillis());
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(50));
+        if (records.isEmpty()) {
+          continue;
+        }
+        long broker = BrokerCpu.nanos();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          note(
+              r,
+              new long[] {
+                System.nanoTime(), System.currentTimeMillis(), Cpu.processNanos(), broker
+              });
         }
       }
     } catch (RuntimeException e) {
@@ -80,7 +92,11 @@ final class ResultReader implements AutoCloseable {
     }
   }
 
-  private synchronized void note(ConsumerRecord<byte[], byte[]> r, long nanos, long wallMs) {
+  /**
+   * Notes a result read at {@code at} = {nano time, wall ms, process CPU, broker CPU}; the broker's
+   * CPU is read once per poll, the rest per record as before.
+   */
+  private synchronized void note(ConsumerRecord<byte[], byte[]> r, long[] at) {
     long i = ImageFeed.index(r.key());
     if (i < 0 || i >= receivedNanos.length) {
       return;
@@ -89,9 +105,10 @@ final class ResultReader implements AutoCloseable {
       duplicates++;
       return;
     }
-    receivedNanos[(int) i] = nanos;
-    cpuNanos[(int) i] = Cpu.processNanos();
-    latencyMs[(int) i] = wallMs - r.timestamp();
+    receivedNanos[(int) i] = at[0];
+    cpuNanos[(int) i] = at[2];
+    brokerNanos[(int) i] = at[3];
+    latencyMs[(int) i] = at[1] - r.timestamp();
     unique++;
     notifyAll();
   }
@@ -126,7 +143,7 @@ final class ResultReader implements AutoCloseable {
    * The steady part of the run: from the arrival of the result ranked {@code skipFraction} of all
    * to the last one, so start-up (group join, transactions, JIT) is not counted.
    *
-   * @return {results, wall nanos, process CPU nanos} of that window
+   * @return {results, wall nanos, process CPU nanos, broker CPU nanos or -1} of that window
    */
   synchronized long[] steadyWindow(double skipFraction) {
     Integer[] order = new Integer[receivedNanos.length];
@@ -137,7 +154,7 @@ final class ResultReader implements AutoCloseable {
       }
     }
     if (n < 2) {
-      return new long[] {0, 0, 0};
+      return new long[] {0, 0, 0, -1};
     }
     Integer[] arrived = Arrays.copyOf(order, n);
     Arrays.sort(arrived, (a, b) -> Long.compare(receivedNanos[a], receivedNanos[b]));
@@ -145,7 +162,10 @@ final class ResultReader implements AutoCloseable {
     int first = arrived[skip];
     int last = arrived[n - 1];
     return new long[] {
-      n - 1 - skip, receivedNanos[last] - receivedNanos[first], cpuNanos[last] - cpuNanos[first]
+      n - 1 - skip,
+      receivedNanos[last] - receivedNanos[first],
+      cpuNanos[last] - cpuNanos[first],
+      brokerNanos[first] < 0 ? -1 : brokerNanos[last] - brokerNanos[first]
     };
   }
 

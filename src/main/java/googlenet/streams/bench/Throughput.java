@@ -1,5 +1,7 @@
 package googlenet.streams.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +30,22 @@ public record Throughput(
   /** Copies the settings. */
   public Throughput {
     settings = Map.copyOf(settings);
+  }
+
+  /** Settings key of the in-JVM broker's share of {@link #cpuMsPerImage}. */
+  static final String BROKER_CPU = "in-JVM broker CPU ms/image";
+
+  /**
+   * From a {@link ResultReader#steadyWindow} {images, wall nanos, process CPU nanos, broker CPU
+   * nanos}; the broker's share, when known, is added to the settings as {@link #BROKER_CPU}.
+   */
+  static Throughput ofWindow(
+      String id, int stage, String description, long[] window, Map<String, String> settings) {
+    Map<String, String> s = new LinkedHashMap<>(settings);
+    if (window[3] >= 0 && window[0] > 0) {
+      s.put(BROKER_CPU, String.format(Locale.ROOT, "%.1f", window[3] / 1e6 / window[0]));
+    }
+    return of(id, stage, description, window[0], window[1], window[2], s);
   }
 
   /** From a count of images, the wall and process CPU nanoseconds they took. */

@@ -70,9 +70,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--stream-threads",
-      defaultValue = "1",
-      description = "Kafka Streams threads, and stage-2 worker threads (default: 1).")
-  int streamThreads;
+      description =
+          "Kafka Streams threads, and the calling threads of stages 1 and 2 (default: the"
+              + " service's num.stream.threads default, 2).")
+  Integer streamThreads;
 
   @Option(
       names = "--stages",
@@ -139,7 +140,11 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     BenchSettings s =
-        base.with(images != null ? images : base.images(), intraOpThreads, streamThreads, chosen);
+        base.with(
+            images != null ? images : base.images(),
+            intraOpThreads,
+            streamThreads != null ? streamThreads : base.streamThreads(),
+            chosen);
     return s.withTimes(
         engineSeconds != null ? engineSeconds : s.engineSeconds(),
         latencySeconds != null ? latencySeconds : s.latencySeconds(),

@@ -290,6 +290,11 @@ public final class GnsConfig {
     return Optional.of(new InetSocketAddress((String) values.get(GnsKeys.METRICS_ADDRESS), port));
   }
 
+  /** The Kafka Streams threads googlenet-streams runs when {@code num.stream.threads} is unset. */
+  public static int defaultStreamThreads() {
+    return Integer.parseInt(StreamsDefaults.STREAM_THREADS);
+  }
+
   /** True when {@code processing.guarantee} is {@code exactly_once_v2}. */
   public boolean exactlyOnce() {
     return StreamsConfig.EXACTLY_ONCE_V2.equals(

@@ -32,6 +32,7 @@ class BackfillConfigTest {
     assertThat(props.getProperty("group.instance.id"))
         .isEqualTo("googlenet-streams-backfill-week-47");
     assertThat(props.getProperty("producer.transaction.timeout.ms")).isEqualTo("120000");
+    assertThat(props.getProperty("commit.interval.ms")).isEqualTo("1000");
     assertThat(config.inputTopic()).isEqualTo("images");
     assertThat(config.outputTopic()).isEqualTo("labels-v2");
     assertThat(config.dlqTopic()).isEqualTo("labels-v2.dlq");
@@ -51,5 +52,17 @@ class BackfillConfigTest {
 
     assertThat(props.getProperty("transaction.timeout.ms")).isEqualTo("30000");
     assertThat(props).doesNotContainKey("producer.transaction.timeout.ms");
+  }
+
+  @Test
+  void shouldKeepACommitIntervalTheConfigurationSets() throws Exception {
+    BackfillRequest request =
+        BackfillRequest.of("t", "images", "out", TimeBound.earliest(), TimeBound.now());
+
+    Properties props =
+        Backfill.configure(request, live.with(Map.of("commit.interval.ms", "250")))
+            .streamsProperties();
+
+    assertThat(props.getProperty("commit.interval.ms")).isEqualTo("250");
   }
 }

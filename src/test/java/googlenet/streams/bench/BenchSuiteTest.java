@@ -97,6 +97,10 @@ class BenchSuiteTest {
             f -> {
               assertThat(f.settings()).containsEntry("results", IMAGES + "/" + IMAGES);
               assertThat(f.settings()).containsEntry("duplicates", "0");
+              assertThat(Double.parseDouble(f.settings().get(Throughput.BROKER_CPU)))
+                  .as("the in-JVM broker's CPU share of " + f.id())
+                  .isPositive()
+                  .isLessThan(f.cpuMsPerImage());
             });
   }
 

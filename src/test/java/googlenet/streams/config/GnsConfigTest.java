@@ -40,8 +40,11 @@ class GnsConfigTest {
     assertThat(props)
         .containsEntry("application.id", "googlenet-streams")
         .containsEntry("processing.guarantee", "exactly_once_v2")
+        .containsEntry("num.stream.threads", "2")
+        .containsEntry("processing.exception.handler.global.enabled", "true")
         .containsEntry("bootstrap.servers", "b:9092")
         .doesNotContainKey("batch.max.size");
+    assertThat(GnsConfig.defaultStreamThreads()).isEqualTo(2);
   }
 
   @Test
