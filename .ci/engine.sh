@@ -6,7 +6,7 @@
 #   .ci/engine.sh install     # apt packages (podman, runc, debootstrap, ...), idempotent
 #   .ci/engine.sh start       # writes containers.conf, starts the Docker API socket
 #   eval "$(.ci/engine.sh env)"   # CONTAINERS_CONF, DOCKER_HOST, TESTCONTAINERS_* for this shell
-#   .ci/engine.sh stop        # stops the API service and removes every container (podman rm -af)
+#   .ci/engine.sh stop        # stops the API service, removes the containers the tests left
 # Environment: GNS_ENGINE_DIR (default /run/googlenet-streams-ci) holds the socket, the pid
 # file, the service log and containers.conf.
 set -euo pipefail
@@ -92,12 +92,16 @@ start() {
 }
 
 stop() {
-  export CONTAINERS_CONF="$DIR/containers.conf"
+  if [[ -f "$DIR/containers.conf" ]]; then
+    export CONTAINERS_CONF="$DIR/containers.conf"
+  fi
+  # Only what the tests started (Testcontainers labels every container it creates), so other
+  # containers on a developer's machine survive.
   local left
-  left="$(podman ps -aq 2> /dev/null | wc -l)"
-  if [[ "$left" -gt 0 ]]; then
-    log "removing $left leftover container(s)"
-    podman rm -af -t 2 > /dev/null 2>&1 || true
+  left="$(podman ps -aq --filter label=org.testcontainers=true 2> /dev/null || true)"
+  if [[ -n "$left" ]]; then
+    log "removing $(wc -l <<< "$left") leftover test container(s)"
+    xargs -r podman rm -f -t 2 <<< "$left" > /dev/null 2>&1 || true
   fi
   if [[ -f "$DIR/podman.pid" ]]; then
     local pid
