@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -90,12 +91,20 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   }
 
   @Override
+  public void deadLetterReasons(Collection<String> reasons) {
+    reasons.forEach(this::deadLetters);
+  }
+
+  @Override
   public void deadLetter(String reason) {
-    Counter.builder(MetricNames.DEAD_LETTERS)
+    deadLetters(reason).increment();
+  }
+
+  private Counter deadLetters(String reason) {
+    return Counter.builder(MetricNames.DEAD_LETTERS)
         .description("Records written to the dead-letter topic, by reason code")
         .tag("reason", reason)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package googlenet.streams.ops;
 
+import java.util.Collection;
+
 /**
  * What the pipeline reports as it runs: the topology calls it for every result, dead letter and
  * batch; the backfill command for its progress. Every method has a no-op default, so {@link #NONE}
@@ -17,6 +19,13 @@ public interface PipelineMetrics {
    * @param nowMs wall-clock time of the send; the difference is the end-to-end latency
    */
   default void classified(long recordTimestampMs, long nowMs) {}
+
+  /**
+   * Every reason code the topology can dead-letter a record for, announced when it is built, so a
+   * counter per reason exists at 0 before the first dead letter (a Prometheus {@code rate()} needs
+   * the series before its first increment).
+   */
+  default void deadLetterReasons(Collection<String> reasons) {}
 
   /**
    * A record went to the dead-letter topic.

@@ -62,6 +62,7 @@ public final class ClassificationTopology {
       GnsConfig config,
       Pipeline pipeline,
       ProcessorSupplier<byte[], byte[], byte[], byte[]> admission) {
+    pipeline.metrics().deadLetterReasons(DeadLetterHeaders.reasons());
     Topology topology = new Topology();
     topology.addSource(
         Nodes.SOURCE,

@@ -1,5 +1,9 @@
 package googlenet.streams.topology;
 
+import googlenet.streams.image.RejectReason;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Names of the headers added to every record on the dead-letter topic, and the reason codes of
  * {@link #REASON}. A dead letter keeps the original key and value bytes untouched and the original
@@ -8,7 +12,7 @@ package googlenet.streams.topology;
  * <p>Reason codes: {@link #UNDESERIALIZABLE}, {@link #NULL_VALUE}, {@link #INFERENCE_FAILED}, and
  * the image codes of {@link googlenet.streams.image.RejectReason#code()} ({@code empty}, {@code
  * unsupported-format}, {@code corrupt}, {@code too-large}, {@code too-many-pixels}, {@code
- * invalid-dimensions}).
+ * invalid-dimensions}, {@code too-many-scans}); {@link #reasons()} lists them all.
  */
 public final class DeadLetterHeaders {
   /** Stable reason code, e.g. {@code corrupt}. */
@@ -44,6 +48,15 @@ public final class DeadLetterHeaders {
 
   /** Reason: the image failed inference when run alone; the engine itself still works. */
   public static final String INFERENCE_FAILED = "inference-failed";
+
+  /** Every reason code a dead letter can carry: the stream's own and every image rejection's. */
+  public static List<String> reasons() {
+    List<String> out = new ArrayList<>(List.of(UNDESERIALIZABLE, NULL_VALUE, INFERENCE_FAILED));
+    for (RejectReason r : RejectReason.values()) {
+      out.add(r.code());
+    }
+    return List.copyOf(out);
+  }
 
   private DeadLetterHeaders() {}
 }

@@ -61,6 +61,10 @@ class MetricsEndpointTest {
     assertThat(scrape.value("gns_dead_letters_total", Map.of("reason", "empty"))).isEqualTo(3);
     assertThat(scrape.value("gns_dead_letters_total", Map.of("reason", "undeserializable")))
         .isEqualTo(1);
+    // every other reason is exposed at 0 from the start, so rate() sees its first increment
+    assertThat(scrape.value("gns_dead_letters_total", Map.of("reason", "too-many-scans"))).isZero();
+    assertThat(scrape.value("gns_dead_letters_total", Map.of("reason", "inference-failed")))
+        .isZero();
     // sizes 4, 4 (flushed when full) and 2 (flushed by the punctuator)
     assertThat(scrape.value("gns_batches_total")).isEqualTo(3);
     assertThat(scrape.value("gns_batch_size_count")).isEqualTo(3);
