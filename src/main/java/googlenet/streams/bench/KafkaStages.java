@@ -56,6 +56,26 @@ final class KafkaStages {
     }
   }
 
+  /**
+   * Runs {@code variant} over the first {@code n} images of {@code input} into a topic of its own
+   * and reports nothing: the JIT, the broker's log segments and the page cache are warm before the
+   * first measured figure, which otherwise always ran cold.
+   */
+  void warmUp(Variant variant, String input, int n, double expectedPerSecond) {
+    GnsConfig config = config(variant, input, "bench-out-warm-up");
+    Topology topology = ClassificationTopology.build(config, pipeline);
+    throughput(
+        "warm-up",
+        3,
+        "warm-up",
+        Map.of(),
+        topology,
+        config.streamsProperties(),
+        config.outputTopic(),
+        n,
+        expectedPerSecond);
+  }
+
   /** Stage 3: the real topology in {@code variant} over the pre-produced {@code input}. */
   Throughput pipeline(Variant variant, String input, int n, double expectedPerSecond) {
     GnsConfig config = config(variant, input, "bench-out-" + variant.id());

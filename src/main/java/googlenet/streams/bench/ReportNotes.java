@@ -18,7 +18,13 @@ final class ReportNotes {
         "Stages 3, 4 and 6 read a pre-produced input topic (produced before the pipeline starts),"
             + " so they measure pipeline capacity; results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"
-            + " last one, so group join, transaction set-up and JIT warm-up are excluded.",
+            + " last one, so group join, transaction set-up and JIT warm-up are excluded. Before"
+            + " the first of them, an unreported run of the default pipeline over the first 200"
+            + " images warms the JIT, the broker and the page cache, so the first figure does not"
+            + " run cold.",
+        "The in-JVM broker's CPU ms/image (a share of CPU ms/image) sums the CPU time of the"
+            + " threads the broker started (its own thread group); a deployed service's broker"
+            + " runs on other machines.",
         "Stage 5 offers a fixed load with a paced producer (produce time = record timestamp,"
             + " copied to the result); latency is the read_committed consumer's receive time"
             + " minus that timestamp. The first third of the time is warm-up and not counted.",
