@@ -179,8 +179,8 @@ public final class GnsKeys {
         "synthetic",
         nonEmpty,
         Importance.HIGH,
-        "The model: 'synthetic' (full-size GoogLeNet with deterministic random weights, generated "
-            + "on first use; labels are meaningless), 'synthetic-small', or the path of an ONNX file.");
+        "The model: `synthetic` (full-size GoogLeNet with deterministic random weights, generated "
+            + "on first use; labels are meaningless), `synthetic-small`, or the path of an ONNX file.");
     def.define(
         MODEL_NAME,
         Type.STRING,
@@ -211,9 +211,9 @@ public final class GnsKeys {
         Type.STRING,
         "",
         Importance.MEDIUM,
-        "Synset file naming the classes, one per line ('n02123045 tabby, tabby cat'); "
+        "Synset file naming the classes, one per line (`n02123045 tabby, tabby cat`); "
             + "empty takes synset.txt beside the model file if there is one, else names them "
-            + "'class N'.");
+            + "`class N`.");
     def.define(
         TOP_K,
         Type.INT,

@@ -74,7 +74,7 @@ public record RouteRule(
             "",
             "Routing rule: comma-separated labels or synset ids, matched case-insensitively "
                 + "against the synset id, the whole label or any of its comma-separated names "
-                + "('tabby cat' matches 'tabby, tabby cat'). Names: letters, digits, - and _."),
+                + "(`tabby cat` matches `tabby, tabby cat`). Names: letters, digits, - and _."),
         new KeyDoc(
             "route.<name>.min.probability",
             "GNS_ROUTE_<NAME>_MIN_PROBABILITY",

@@ -48,7 +48,7 @@ final class StreamsDefaults {
             "KAFKA_APPLICATION_ID",
             APPLICATION_ID,
             "Kafka Streams application id: consumer group and prefix of the internal topics. "
-                + "Give a backfill its own."),
+                + "A backfill derives its own from its --name."),
         new KeyDoc(
             StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
             "KAFKA_PROCESSING_GUARANTEE",

@@ -306,4 +306,13 @@ class GnsConfigTest {
     assertThat(GnsKeys.markdownTable())
         .contains("| `batch.max.size` | `GNS_BATCH_MAX_SIZE` | `8` |");
   }
+
+  @Test
+  void shouldHaveTheReadmeShowTheGeneratedConfigurationTable() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+
+    assertThat(readme)
+        .as("README.md's configuration table; regenerate it from GnsKeys.markdownTable()")
+        .contains(GnsKeys.markdownTable());
+  }
 }
