@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +39,15 @@ class ServiceScaleOutIT {
       Startables.deepStart(a, b).get(3, TimeUnit.MINUTES);
       TestImages.produce(bootstrap, pipeline.input(), first);
 
-      List<ConsumerGroups.Member> shared = awaitMembers(pipeline, 2);
-      assertThat(shared).allSatisfy(m -> assertThat(m.partitions()).isNotEmpty());
-      assertThat(shared.stream().map(ConsumerGroups.Member::host).distinct())
-          .as("members connect from two containers")
-          .hasSize(2);
-      assertThat(Set.copyOf(shared.get(0).partitions()))
+      // Each instance joins with one member per stream thread (num.stream.threads, default 2).
+      List<ConsumerGroups.Member> shared = awaitInstances(pipeline, 2);
+      assertThat(partitionsByHost(shared).values())
+          .as("both containers own partitions")
+          .hasSize(2)
+          .allSatisfy(p -> assertThat(p).isNotEmpty());
+      assertThat(shared.stream().mapToInt(m -> m.partitions().size()).sum())
           .as("no partition is assigned twice")
-          .doesNotContainAnyElementsOf(shared.get(1).partitions());
+          .isEqualTo(PARTITIONS);
       ExactlyOnce.assertOutcomes(pipeline, first, Duration.ofMinutes(2));
 
       CompletableFuture<Void> stream =
@@ -54,8 +57,8 @@ class ServiceScaleOutIT {
           .stopContainerCmd(a.getContainerId())
           .withTimeout(30)
           .exec();
-      List<ConsumerGroups.Member> remaining = awaitMembers(pipeline, 1);
-      assertThat(remaining.get(0).instanceId()).startsWith("scale-b");
+      List<ConsumerGroups.Member> remaining = awaitInstances(pipeline, 1);
+      assertThat(remaining).allSatisfy(m -> assertThat(m.instanceId()).startsWith("scale-b"));
       stream.get(2, TimeUnit.MINUTES);
 
       ExactlyOnce.assertOutcomes(
@@ -63,15 +66,25 @@ class ServiceScaleOutIT {
     }
   }
 
-  /** Waits until the group has {@code count} members that together own every input partition. */
-  private static List<ConsumerGroups.Member> awaitMembers(TestPipeline pipeline, int count) {
+  /**
+   * Waits until the group's members come from {@code count} containers (hosts) and together own
+   * every input partition.
+   */
+  private static List<ConsumerGroups.Member> awaitInstances(TestPipeline pipeline, int count) {
     Set<Integer> all = Stream.iterate(0, i -> i + 1).limit(PARTITIONS).collect(Collectors.toSet());
-    return await("group of " + count + " owning all partitions")
+    return await("members of " + count + " containers owning all partitions")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> ConsumerGroups.members(pipeline.applicationId(), pipeline.input()),
-            members -> members.size() == count && owned(members).equals(all));
+            members -> partitionsByHost(members).size() == count && owned(members).equals(all));
+  }
+
+  private static Map<String, Set<Integer>> partitionsByHost(List<ConsumerGroups.Member> members) {
+    Map<String, Set<Integer>> byHost = new HashMap<>();
+    members.forEach(
+        m -> byHost.computeIfAbsent(m.host(), h -> new HashSet<>()).addAll(m.partitions()));
+    return byHost;
   }
 
   private static Set<Integer> owned(List<ConsumerGroups.Member> members) {
