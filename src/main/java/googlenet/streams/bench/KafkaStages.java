@@ -78,12 +78,22 @@ final class KafkaStages {
 
   /** Stage 3: the real topology in {@code variant} over the pre-produced {@code input}. */
   Throughput pipeline(Variant variant, String input, int n, double expectedPerSecond) {
-    GnsConfig config = config(variant, input, "bench-out-" + variant.id());
+    return pipeline(variant, input, n, expectedPerSecond, "");
+  }
+
+  /**
+   * Stage 3 again for {@code variant}, as figure {@code <id><suffix>} with its own output topic: a
+   * second measurement, taken in another order, for figures compared with each other.
+   */
+  Throughput pipeline(
+      Variant variant, String input, int n, double expectedPerSecond, String suffix) {
+    String id = variant.id() + suffix;
+    GnsConfig config = config(variant, input, "bench-out-" + id);
     Topology topology = ClassificationTopology.build(config, pipeline);
     return throughput(
-        variant.id(),
+        id,
         3,
-        variant.description(),
+        variant.description() + (suffix.isEmpty() ? "" : ", measured again"),
         variant.settings(settings.batchDelayMs()),
         topology,
         config.streamsProperties(),

@@ -34,7 +34,9 @@ final class ReportNotes {
             + " over the figure's) is what the ratio would be if the work were CPU-bound and the"
             + " machine otherwise idle.",
         "The unlogged buffer variant sets batch.buffer.logged=false (no changelog, not"
-            + " crash-safe); it exists only to measure what the durable buffer costs.",
+            + " crash-safe); it exists only to measure what the durable buffer costs. A full run"
+            + " measures both again in the reverse order ('-again' figures) and the goal compares"
+            + " the means: one pair on a shared machine differs by up to 20% either way.",
         "The naive baseline (BASELINE ONLY) is mapValues with one image per engine run,"
             + " at-least-once, no dead-letter topic.");
   }
