@@ -110,12 +110,11 @@ public final class BenchSuite {
    */
   private void measureBufferAgain(
       KafkaStages kafka, int n, double expected, List<Throughput> measured) {
-    Variant durable = Variant.of(settings.defaultBatch(), true, true);
-    Variant memory = Variant.of(settings.defaultBatch(), true, false);
     if (settings.quick() || settings.defaultBatch() == 1) {
       return;
     }
-    for (Variant v : List.of(memory, durable)) {
+    int batch = settings.defaultBatch();
+    for (Variant v : List.of(Variant.of(batch, true, false), Variant.of(batch, true, true))) {
       Throughput t = kafka.pipeline(v, INPUT_TOPIC, n, expected, Targets.AGAIN);
       report(t);
       measured.add(t);

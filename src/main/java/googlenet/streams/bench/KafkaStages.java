@@ -62,18 +62,7 @@ final class KafkaStages {
    * first measured figure, which otherwise always ran cold.
    */
   void warmUp(Variant variant, String input, int n, double expectedPerSecond) {
-    GnsConfig config = config(variant, input, "bench-out-warm-up");
-    Topology topology = ClassificationTopology.build(config, pipeline);
-    throughput(
-        "warm-up",
-        3,
-        "warm-up",
-        Map.of(),
-        topology,
-        config.streamsProperties(),
-        config.outputTopic(),
-        n,
-        expectedPerSecond);
+    pipeline(variant, input, n, expectedPerSecond, "-warm-up");
   }
 
   /** Stage 3: the real topology in {@code variant} over the pre-produced {@code input}. */

@@ -78,11 +78,7 @@ final class ResultReader implements AutoCloseable {
         }
         long broker = BrokerCpu.nanos();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-          note(
-              r,
-              new long[] {
-                System.nanoTime(), System.currentTimeMillis(), Cpu.processNanos(), broker
-              });
+          note(r, System.nanoTime(), System.currentTimeMillis(), Cpu.processNanos(), broker);
         }
       }
     } catch (RuntimeException e) {
@@ -92,11 +88,9 @@ final class ResultReader implements AutoCloseable {
     }
   }
 
-  /**
-   * Notes a result read at {@code at} = {nano time, wall ms, process CPU, broker CPU}; the broker's
-   * CPU is read once per poll, the rest per record as before.
-   */
-  private synchronized void note(ConsumerRecord<byte[], byte[]> r, long[] at) {
+  /** Notes a result; the broker's CPU is read once per poll, the rest per record. */
+  private synchronized void note(
+      ConsumerRecord<byte[], byte[]> r, long nanos, long wallMs, long cpu, long broker) {
     long i = ImageFeed.index(r.key());
     if (i < 0 || i >= receivedNanos.length) {
       return;
@@ -105,10 +99,10 @@ final class ResultReader implements AutoCloseable {
       duplicates++;
       return;
     }
-    receivedNanos[(int) i] = at[0];
-    cpuNanos[(int) i] = at[2];
-    brokerNanos[(int) i] = at[3];
-    latencyMs[(int) i] = at[1] - r.timestamp();
+    receivedNanos[(int) i] = nanos;
+    cpuNanos[(int) i] = cpu;
+    brokerNanos[(int) i] = broker;
+    latencyMs[(int) i] = wallMs - r.timestamp();
     unique++;
     notifyAll();
   }
