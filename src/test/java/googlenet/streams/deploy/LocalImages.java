@@ -1,6 +1,7 @@
 package googlenet.streams.deploy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import googlenet.streams.testing.KafkaBrokers;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -24,7 +25,8 @@ final class LocalImages {
   static KafkaContainer kafka() {
     require(KAFKA);
     return new KafkaContainer(
-        DockerImageName.parse(KAFKA).asCompatibleSubstituteFor("apache/kafka"));
+            DockerImageName.parse(KAFKA).asCompatibleSubstituteFor("apache/kafka"))
+        .withStartupAttempts(KafkaBrokers.CONTAINER_STARTUP_ATTEMPTS);
   }
 
   /**

@@ -41,7 +41,8 @@ final class ContainerTestBroker implements TestBroker {
 
   static TestBroker start(String image) {
     KafkaContainer container =
-        new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"));
+        new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"))
+            .withStartupAttempts(KafkaBrokers.CONTAINER_STARTUP_ATTEMPTS);
     container.start();
     return new ContainerTestBroker(container);
   }

@@ -23,6 +23,14 @@ import org.junit.jupiter.api.Assumptions;
  * with {@link #start(BrokerKind)}.
  */
 public final class KafkaBrokers {
+  /**
+   * Container starts tried before a test fails. Through podman's Docker API a Kafka container once
+   * exited with code 126 (a command could not be executed) before it was ready, while the podman
+   * service logged broken pipes; cause not traced, seen once in about forty starts on these
+   * machines. A second attempt starts a fresh container.
+   */
+  public static final int CONTAINER_STARTUP_ATTEMPTS = 2;
+
   /** System property selecting the brokers. */
   public static final String SELECTION = "kafka.broker";
 
