@@ -1,12 +1,12 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.bench.BackfillProbe;
-import googlenet.streams.bench.BenchReport;
-import googlenet.streams.bench.BenchSettings;
-import googlenet.streams.bench.BenchSettings.Stage;
-import googlenet.streams.bench.BenchSuite;
-import googlenet.streams.bench.ReportFiles;
 import googlenet.streams.inference.InferenceException;
+import googlenet.streams.tools.bench.BackfillProbe;
+import googlenet.streams.tools.bench.BenchReport;
+import googlenet.streams.tools.bench.BenchSettings;
+import googlenet.streams.tools.bench.BenchSettings.Stage;
+import googlenet.streams.tools.bench.BenchSuite;
+import googlenet.streams.tools.bench.ReportFiles;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.image.PreprocessBenchmark;
 import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.ModelInfo;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.tools.bench.PreprocessBenchmark;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

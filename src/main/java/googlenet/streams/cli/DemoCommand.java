@@ -1,9 +1,9 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.demo.Demo;
-import googlenet.streams.demo.DemoSettings;
-import googlenet.streams.demo.Throughput;
-import googlenet.streams.demo.ThroughputSettings;
+import googlenet.streams.tools.demo.Demo;
+import googlenet.streams.tools.demo.DemoSettings;
+import googlenet.streams.tools.demo.Throughput;
+import googlenet.streams.tools.demo.ThroughputSettings;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

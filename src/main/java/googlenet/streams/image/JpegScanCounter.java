@@ -7,9 +7,9 @@ package googlenet.streams.image;
  * tiny scans costs thousands of full decodes. Tolerant: malformed structure ends the count and is
  * left to the decoder.
  */
-final class JpegScanCounter {
+public final class JpegScanCounter {
   /** Scans allowed in one progressive JPEG; common encoders write 6 to 20. */
-  static final int MAX_SCANS = 100;
+  public static final int MAX_SCANS = 100;
 
   private static final int SOS = 0xDA;
   private static final int EOI = 0xD9;
@@ -32,7 +32,7 @@ final class JpegScanCounter {
   }
 
   /** Scans from offset {@code pos}, counting at most {@code stopAt}. */
-  static int count(byte[] data, int pos, int stopAt) {
+  public static int count(byte[] data, int pos, int stopAt) {
     int scans = 0;
     while (scans < stopAt && pos + 3 < data.length && (data[pos] & 0xFF) == 0xFF) {
       int marker = data[pos + 1] & 0xFF;

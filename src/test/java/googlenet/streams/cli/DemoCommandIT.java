@@ -2,7 +2,7 @@ package googlenet.streams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import googlenet.streams.image.SampleImages;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

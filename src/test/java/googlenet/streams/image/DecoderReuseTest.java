@@ -3,6 +3,7 @@ package googlenet.streams.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package googlenet.streams.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 

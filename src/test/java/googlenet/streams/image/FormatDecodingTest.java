@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.awt.Color;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;

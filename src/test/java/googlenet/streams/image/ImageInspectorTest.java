@@ -3,6 +3,9 @@ package googlenet.streams.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import googlenet.streams.tools.fixtures.BrokenImage;
+import googlenet.streams.tools.fixtures.CraftedHeaders;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

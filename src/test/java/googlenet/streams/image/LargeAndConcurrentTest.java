@@ -3,6 +3,7 @@ package googlenet.streams.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;

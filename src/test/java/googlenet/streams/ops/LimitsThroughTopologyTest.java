@@ -3,7 +3,7 @@ package googlenet.streams.ops;
 import static googlenet.streams.ops.DriverFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import googlenet.streams.image.SampleImages;
+import googlenet.streams.tools.fixtures.SampleImages;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package googlenet.streams.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import googlenet.streams.image.SampleImages;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -4,7 +4,7 @@ import static googlenet.streams.ops.DriverFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import googlenet.streams.image.SampleImages;
+import googlenet.streams.tools.fixtures.SampleImages;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

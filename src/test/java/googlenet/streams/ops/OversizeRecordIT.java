@@ -3,12 +3,12 @@ package googlenet.streams.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.broker.EmbeddedKafkaBroker;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.serde.AvroSerde;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.testing.CommittedReader;
 import googlenet.streams.testing.TestModels;
+import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

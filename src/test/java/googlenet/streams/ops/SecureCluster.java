@@ -1,6 +1,6 @@
 package googlenet.streams.ops;
 
-import googlenet.streams.broker.EmbeddedKafkaBroker;
+import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

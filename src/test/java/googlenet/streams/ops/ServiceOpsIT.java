@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.broker.EmbeddedKafkaBroker;
 import googlenet.streams.cli.Main;
 import googlenet.streams.config.GnsConfig;
-import googlenet.streams.image.SampleImages;
 import googlenet.streams.model.Checksums;
 import googlenet.streams.serde.AvroSerde;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.testing.TestModels;
+import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,6 @@ package googlenet.streams.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import googlenet.streams.demo.SampleInput;
 import googlenet.streams.testing.BrokerKind;
 import googlenet.streams.testing.CommittedReader;
 import googlenet.streams.testing.KafkaBrokers;
@@ -11,6 +10,7 @@ import googlenet.streams.testing.TestBroker;
 import googlenet.streams.testing.TestInputs;
 import googlenet.streams.testing.TestModels;
 import googlenet.streams.testing.TestProducer;
+import googlenet.streams.tools.demo.SampleInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

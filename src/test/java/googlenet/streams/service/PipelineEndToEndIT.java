@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import googlenet.streams.avro.Classification;
 import googlenet.streams.config.GnsConfig;
-import googlenet.streams.demo.SampleInput;
 import googlenet.streams.serde.AvroSerde;
 import googlenet.streams.testing.BrokerKind;
 import googlenet.streams.testing.CommittedReader;
@@ -13,6 +12,7 @@ import googlenet.streams.testing.TestBroker;
 import googlenet.streams.testing.TestInputs;
 import googlenet.streams.testing.TestModels;
 import googlenet.streams.testing.TestProducer;
+import googlenet.streams.tools.demo.SampleInput;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package googlenet.streams.testing;
 
-import googlenet.streams.broker.EmbeddedKafkaBroker;
+import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
 
 /** A {@link TestBroker} running in this JVM. */
 final class EmbeddedTestBroker implements TestBroker {

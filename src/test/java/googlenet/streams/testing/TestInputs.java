@@ -1,8 +1,8 @@
 package googlenet.streams.testing;
 
-import googlenet.streams.demo.SampleInput;
-import googlenet.streams.demo.SampleInputs;
-import googlenet.streams.image.SampleImages;
+import googlenet.streams.tools.demo.SampleInput;
+import googlenet.streams.tools.demo.SampleInputs;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package googlenet.streams.testing;
 
-import googlenet.streams.demo.SampleInput;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.tools.demo.SampleInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import googlenet.streams.avro.Classification;
-import googlenet.streams.image.SampleImages;
 import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

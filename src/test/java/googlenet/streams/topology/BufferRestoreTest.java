@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import googlenet.streams.avro.Classification;
 import googlenet.streams.config.GnsConfig;
-import googlenet.streams.image.SampleImages;
 import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,7 +144,6 @@ class BufferRestoreTest {
     Fixture(Map<String, String> overrides) {
       Map<String, String> keys = new HashMap<>(overrides);
       keys.put("batch.max.delay.ms", "1000");
-      keys.put("labels.path", System.getProperty("gns.synset"));
       GnsConfig config = GnsConfig.fromMap(keys);
       store =
           Stores.keyValueStoreBuilder(

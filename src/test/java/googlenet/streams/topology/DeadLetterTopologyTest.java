@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import googlenet.streams.avro.ModelRef;
-import googlenet.streams.image.BrokenImage;
-import googlenet.streams.image.SampleImages;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.tools.fixtures.BrokenImage;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

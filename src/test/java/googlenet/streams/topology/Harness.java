@@ -44,7 +44,6 @@ final class Harness implements AutoCloseable {
     keys.put("bootstrap.servers", "unused:9092");
     keys.put("state.dir", stateDir.toString());
     keys.put("batch.max.delay.ms", "60000");
-    keys.put("labels.path", System.getProperty("gns.synset"));
     keys.putAll(overrides);
     this.config = GnsConfig.fromMap(keys);
     Properties props = config.streamsProperties();

@@ -2,10 +2,10 @@ package googlenet.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import googlenet.streams.image.SampleImages;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.label.Labels;
 import googlenet.streams.label.Prediction;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class RoutingTopologyTest {
   @BeforeAll
   static void openEngine() throws Exception {
     engine = Engines.small();
-    Labels labels = Labels.load(Path.of(System.getProperty("gns.synset")));
+    Labels labels = Labels.imagenet();
     top = labels.topK(Engines.probabilities(engine, PICTURE), 5);
   }
 

@@ -1,0 +1,78 @@
+package googlenet.streams.tools.bench;
+
+import googlenet.streams.inference.InferenceException;
+import googlenet.streams.inference.OnnxInferenceEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/** Builds the report {@link Header}. */
+final class ReportHeader {
+  private ReportHeader() {}
+
+  static Header of(
+      BenchSettings s,
+      OnnxInferenceEngine engine,
+      BenchImages images,
+      String loadStart,
+      String startedAt,
+      long startNanos)
+      throws InferenceException {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("run", s.quick() ? "quick" : "full");
+    settings.put("images per figure", Integer.toString(s.images()));
+    settings.put(
+        "images",
+        images.distinct()
+            + " distinct JPEGs "
+            + images.width()
+            + "x"
+            + images.height()
+            + ", mean "
+            + images.meanBytes() / 1024
+            + " KB");
+    settings.put(
+        "ORT intra-op threads",
+        s.intraOpThreads() == 0 ? "0 (ORT default: one per core)" : "" + s.intraOpThreads());
+    settings.put("stream threads (and stage-2 workers)", Integer.toString(s.streamThreads()));
+    settings.put("input partitions", Integer.toString(s.partitions()));
+    settings.put("default batch.max.size", Integer.toString(s.defaultBatch()));
+    settings.put("batch.max.delay.ms", Long.toString(s.batchDelayMs()));
+    settings.put(
+        "commit.interval.ms", "Kafka Streams default (100 exactly-once, 30000 at-least-once)");
+    settings.put("preprocess", "caffe-bgr");
+    return new Header(
+        engine.model().name(),
+        s.model(),
+        engine.model().sha256(),
+        engine.model().fixedBatch() ? "fixed (1)" : "dynamic",
+        Machine.cores(),
+        Machine.cpuModel(),
+        Machine.jvm(),
+        OnnxInferenceEngine.runtimeVersion(),
+        kafkaVersion(),
+        engine.provider(),
+        settings,
+        loadStart,
+        Machine.loadAverage(),
+        startedAt,
+        (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  /** The kafka-clients version from its kafka/kafka-version.properties. */
+  static String kafkaVersion() {
+    try (InputStream in =
+        KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

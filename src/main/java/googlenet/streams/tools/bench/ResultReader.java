@@ -1,0 +1,200 @@
+package googlenet.streams.tools.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads results back on its own thread with a read_committed consumer, noting for each image (by
+ * its {@code bench-i} key) when its result became readable and its latency from the record
+ * timestamp, which the pipeline copies from the input record (the produce time).
+ */
+final class ResultReader implements AutoCloseable {
+  private static final long NONE = -1;
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final long[] receivedNanos;
+  private final long[] latencyMs;
+  private final long[] cpuNanos;
+  private final long[] brokerNanos;
+  private final Thread thread;
+  private long unique;
+  private long duplicates;
+  private volatile boolean running = true;
+  private volatile RuntimeException failure;
+
+  private ResultReader(String bootstrap, String topic, int capacity) {
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                "20",
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "bench-reader-" + topic),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+      partitions.add(new TopicPartition(topic, p.partition()));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    this.receivedNanos = new long[capacity];
+    this.latencyMs = new long[capacity];
+    this.cpuNanos = new long[capacity];
+    this.brokerNanos = new long[capacity];
+    Arrays.fill(receivedNanos, NONE);
+    this.thread = new Thread(this::loop, "bench-reader-" + topic);
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts reading {@code topic} from the beginning; keys {@code bench-0 .. capacity-1}. */
+  static ResultReader start(String bootstrap, String topic, int capacity) {
+    ResultReader reader = new ResultReader(bootstrap, topic, capacity);
+    reader.thread.start();
+    return reader;
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(50));
+        if (records.isEmpty()) {
+          continue;
+        }
+        long broker = BrokerCpu.nanos();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          note(r, System.nanoTime(), System.currentTimeMillis(), Cpu.processNanos(), broker);
+        }
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Notes a result; the broker's CPU is read once per poll, the rest per record. */
+  private synchronized void note(
+      ConsumerRecord<byte[], byte[]> r, long nanos, long wallMs, long cpu, long broker) {
+    long i = ImageFeed.index(r.key());
+    if (i < 0 || i >= receivedNanos.length) {
+      return;
+    }
+    if (receivedNanos[(int) i] != NONE) {
+      duplicates++;
+      return;
+    }
+    receivedNanos[(int) i] = nanos;
+    cpuNanos[(int) i] = cpu;
+    brokerNanos[(int) i] = broker;
+    latencyMs[(int) i] = wallMs - r.timestamp();
+    unique++;
+    notifyAll();
+  }
+
+  /** Waits until {@code count} distinct results arrived or {@code timeout} passed. */
+  synchronized boolean await(long count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (unique < count && failure == null) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+    }
+    if (failure != null) {
+      throw new IllegalStateException("reading results failed: " + failure, failure);
+    }
+    return true;
+  }
+
+  /** Distinct results so far. */
+  synchronized long unique() {
+    return unique;
+  }
+
+  /** Results seen again for an image already seen. */
+  synchronized long duplicates() {
+    return duplicates;
+  }
+
+  /**
+   * The steady part of the run: from the arrival of the result ranked {@code skipFraction} of all
+   * to the last one, so start-up (group join, transactions, JIT) is not counted.
+   *
+   * @return {results, wall nanos, process CPU nanos, broker CPU nanos or -1} of that window
+   */
+  synchronized long[] steadyWindow(double skipFraction) {
+    Integer[] order = new Integer[receivedNanos.length];
+    int n = 0;
+    for (int i = 0; i < receivedNanos.length; i++) {
+      if (receivedNanos[i] != NONE) {
+        order[n++] = i;
+      }
+    }
+    if (n < 2) {
+      return new long[] {0, 0, 0, -1};
+    }
+    Integer[] arrived = Arrays.copyOf(order, n);
+    Arrays.sort(arrived, (a, b) -> Long.compare(receivedNanos[a], receivedNanos[b]));
+    int skip = Math.min(n - 2, (int) (n * skipFraction));
+    int first = arrived[skip];
+    int last = arrived[n - 1];
+    return new long[] {
+      n - 1 - skip,
+      receivedNanos[last] - receivedNanos[first],
+      cpuNanos[last] - cpuNanos[first],
+      brokerNanos[first] < 0 ? -1 : brokerNanos[last] - brokerNanos[first]
+    };
+  }
+
+  /** Sorted latencies (ms) of images {@code from} to {@code to} (exclusive) that arrived. */
+  synchronized long[] latencies(long from, long to) {
+    List<Long> out = new ArrayList<>();
+    for (long i = from; i < to; i++) {
+      if (receivedNanos[(int) i] != NONE) {
+        out.add(latencyMs[(int) i]);
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /** Arrival nanos of the first and last result among images {@code from..to}, or null. */
+  synchronized long[] arrivalSpan(long from, long to) {
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (long i = from; i < to; i++) {
+      long n = receivedNanos[(int) i];
+      if (n != NONE) {
+        first = Math.min(first, n);
+        last = Math.max(last, n);
+      }
+    }
+    return first == Long.MAX_VALUE ? null : new long[] {first, last};
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
