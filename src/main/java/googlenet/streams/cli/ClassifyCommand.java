@@ -110,7 +110,7 @@ final class ClassifyCommand implements Callable<Integer> {
     try {
       ClassifyRun run = prepare(err);
       try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(run.engineConfig())) {
-        Labels names = run.labels().orElseGet(() -> Labels.indexOnly(engine.model().classes()));
+        Labels names = run.labels().orElseGet(() -> Labels.defaultFor(engine.model().classes()));
         checkLabelCount(names, engine.model().classes());
         return new ClassifyBatches(engine, run.preprocessor(), names, topK, batchSize)
                 .classify(files, spec.commandLine().getOut())

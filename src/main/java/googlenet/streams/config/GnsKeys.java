@@ -212,8 +212,9 @@ public final class GnsKeys {
         "",
         Importance.MEDIUM,
         "Synset file naming the classes, one per line (`n02123045 tabby, tabby cat`); "
-            + "empty takes synset.txt beside the model file if there is one, else names them "
-            + "`class N`.");
+            + "empty takes synset.txt beside the model file if there is one, else ImageNet's "
+            + "1000 synsets shipped with googlenet-streams (a model with another class count gets "
+            + "`class N` names).");
     def.define(
         TOP_K,
         Type.INT,

@@ -1,6 +1,8 @@
 package googlenet.streams.label;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +11,19 @@ import java.util.List;
 
 /**
  * Class names of a model's outputs, read once from a synset file whose line i names output i, as
- * {@code n01440764 tench, Tinca tinca}. Without a file, classes are named by index.
+ * {@code n01440764 tench, Tinca tinca}. ImageNet's 1000 synsets ship with the project ({@link
+ * #imagenet()}, from the ONNX model zoo's {@code synset.txt}); a model with another class count and
+ * no file has its classes named by index.
  */
 public final class Labels {
+  /** Classes of an ImageNet (ILSVRC 2012) classifier such as GoogLeNet. */
+  public static final int IMAGENET_CLASSES = 1000;
+
+  /** Class-path resource, beside this class, holding ImageNet's synsets in model order. */
+  static final String IMAGENET_RESOURCE = "imagenet-synset.txt";
+
+  private static final Labels IMAGENET = loadImagenet();
+
   private final List<String> synsets;
   private final List<String> names;
   private final int size;
@@ -30,11 +42,45 @@ public final class Labels {
    *     file holds no labels
    */
   public static Labels load(Path file) throws IOException {
-    List<String> lines =
-        withoutTrailingBlankLines(Files.readAllLines(file, StandardCharsets.UTF_8));
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /** ImageNet's 1000 classes in model order, as shipped with the project. */
+  public static Labels imagenet() {
+    return IMAGENET;
+  }
+
+  /**
+   * The labels of a model with {@code classes} outputs when no synset file is configured: {@link
+   * #imagenet()} for 1000 classes, names by index otherwise.
+   */
+  public static Labels defaultFor(int classes) {
+    return classes == IMAGENET_CLASSES ? IMAGENET : indexOnly(classes);
+  }
+
+  /** The bytes of the shipped ImageNet synset file. */
+  public static byte[] imagenetFileBytes() {
+    try (InputStream in = Labels.class.getResourceAsStream(IMAGENET_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "resource " + IMAGENET_RESOURCE + " is missing beside " + Labels.class.getName());
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + IMAGENET_RESOURCE, e);
+    }
+  }
+
+  private static Labels loadImagenet() {
+    String text = new String(imagenetFileBytes(), StandardCharsets.UTF_8);
+    return parse(text.lines().toList(), "resource " + IMAGENET_RESOURCE);
+  }
+
+  private static Labels parse(List<String> allLines, String source) {
+    List<String> lines = withoutTrailingBlankLines(allLines);
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(
-          file + ": no labels; expected one '<synset id> <label>' line per class");
+          source + ": no labels; expected one '<synset id> <label>' line per class");
     }
     List<String> synsets = new ArrayList<>(lines.size());
     List<String> names = new ArrayList<>(lines.size());
@@ -46,7 +92,7 @@ public final class Labels {
       int space = line.indexOf(' ');
       if (space <= 0 || space == line.length() - 1) {
         throw new IllegalArgumentException(
-            file + " line " + (i + 1) + ": expected '<synset id> <label>', got '" + line + "'");
+            source + " line " + (i + 1) + ": expected '<synset id> <label>', got '" + line + "'");
       }
       synsets.add(line.substring(0, space));
       names.add(line.substring(space + 1));

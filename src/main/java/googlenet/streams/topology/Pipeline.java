@@ -70,7 +70,7 @@ public record Pipeline(
         config
             .labelsPath()
             .map(Pipeline::loadLabels)
-            .orElseGet(() -> Labels.indexOnly(engine.model().classes()));
+            .orElseGet(() -> Labels.defaultFor(engine.model().classes()));
     return new Pipeline(preprocessor, engine, labels, metrics);
   }
 

@@ -4,21 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import googlenet.streams.image.BrokenImage;
-import googlenet.streams.image.SampleImages;
+import googlenet.streams.label.Labels;
 import googlenet.streams.testing.TestModels;
+import googlenet.streams.tools.fixtures.BrokenImage;
+import googlenet.streams.tools.fixtures.SampleImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassifyCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SYNSET = System.getProperty("gns.synset");
 
   @TempDir Path dir;
 
@@ -56,7 +58,7 @@ class ClassifyCommandTest {
             "--model",
             model(),
             "--labels",
-            SYNSET,
+            synsetFile(),
             "--top-k",
             "3",
             "--batch-size",
@@ -73,6 +75,7 @@ class ClassifyCommandTest {
         .containsExactly(cat, text, dog, missing);
     assertLabelled(lines.get(0), 3);
     assertLabelled(lines.get(2), 3);
+    assertThat(lines.get(0).at("/top/0/label").asText()).startsWith("custom ");
     assertThat(lines.get(1).at("/error/reason").asText()).isEqualTo("unsupported-format");
     assertThat(lines.get(3).at("/error/reason").asText()).isEqualTo("unreadable");
     assertThat(lines.get(3).at("/error/message").asText()).contains(missing);
@@ -118,7 +121,7 @@ class ClassifyCommandTest {
   }
 
   @Test
-  void shouldExitZeroAndNameClassesByIndexWithoutLabels() throws IOException {
+  void shouldNameClassesWithTheShippedImageNetLabelsWithoutLabelsOption() throws IOException {
     String a = write("a.jpg", SampleImages.jpeg(200, 150, 4));
     String b = write("b.jpg", SampleImages.jpeg(150, 200, 5));
 
@@ -128,21 +131,36 @@ class ClassifyCommandTest {
     List<JsonNode> lines = json(run);
     assertThat(lines).hasSize(2);
     JsonNode top = lines.get(0).at("/top/0");
-    assertThat(top.get("synset").isNull()).isTrue();
-    assertThat(top.get("label").asText()).isEqualTo("class " + top.get("index").asInt());
+    int index = top.get("index").asInt();
+    assertThat(top.get("synset").asText()).isEqualTo(Labels.imagenet().predict(index, 0).synset());
+    assertThat(top.get("label").asText()).isEqualTo(Labels.imagenet().predict(index, 0).label());
   }
 
   @Test
   void shouldUseTheSynsetFileBesideTheModelWithoutLabelsOption() throws IOException {
     Path fetched = Files.createDirectories(dir.resolve("fetched"));
     Path model = Files.copy(TestModels.small(), fetched.resolve("googlenet-12-batchable.onnx"));
-    Files.copy(Path.of(SYNSET), fetched.resolve("synset.txt"));
+    Files.copy(Path.of(synsetFile()), fetched.resolve("synset.txt"));
     String a = write("a.jpg", SampleImages.jpeg(200, 150, 4));
 
     CommandRun run = CommandRun.of("classify", "--model", model.toString(), "--top-k", "2", a);
 
     assertThat(run.exitCode()).isEqualTo(0);
-    assertLabelled(json(run).get(0), 2);
+    JsonNode line = json(run).get(0);
+    assertLabelled(line, 2);
+    assertThat(line.at("/top/0/label").asText())
+        .isEqualTo("custom " + line.at("/top/0/index").asInt());
+  }
+
+  /**
+   * A synset file of 1000 made-up classes, {@code n00000007 custom 7}, to tell it from ImageNet.
+   */
+  private String synsetFile() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Labels.IMAGENET_CLASSES; i++) {
+      text.append(String.format(Locale.ROOT, "n%08d custom %d%n", i, i));
+    }
+    return write("custom-synset.txt", text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

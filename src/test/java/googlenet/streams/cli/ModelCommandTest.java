@@ -2,6 +2,7 @@ package googlenet.streams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import googlenet.streams.label.Labels;
 import googlenet.streams.model.Checksums;
 import googlenet.streams.model.SyntheticGoogLeNet;
 import googlenet.streams.testing.StaticHttpServer;
@@ -115,7 +116,7 @@ class ModelCommandTest {
   @Test
   void shouldFetchFromAMirrorWithOverriddenChecksumAndPrintThePathsToUse() throws Exception {
     byte[] model = Files.readAllBytes(TestModels.fixedBatchSmall());
-    byte[] synset = Files.readAllBytes(Path.of(System.getProperty("gns.synset")));
+    byte[] synset = Labels.imagenetFileBytes();
     try (StaticHttpServer zoo =
         StaticHttpServer.serve(Map.of(ZOO_MODEL, model, "/zoo/synset.txt", synset))) {
       int status =

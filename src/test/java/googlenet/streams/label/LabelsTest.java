@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LabelsTest {
+  /** SHA-256 of the ONNX model zoo's synset.txt (validated/vision/classification). */
+  private static final String ZOO_SYNSET_SHA256 =
+      "acf75ef0abe89694b19056e0796401068b459c457baa30335f240c7692857355";
+
   private static final Labels FIVE = Labels.indexOnly(5);
 
   @TempDir Path dir;
@@ -72,8 +78,26 @@ class LabelsTest {
   }
 
   @Test
+  void shouldShipImageNetsSynsetsUnchangedFromTheModelZoo() throws Exception {
+    byte[] shipped = Labels.imagenetFileBytes();
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(shipped));
+
+    assertThat(sha256).isEqualTo(ZOO_SYNSET_SHA256);
+    assertThat(Labels.defaultFor(1000)).isSameAs(Labels.imagenet());
+    assertThat(Labels.defaultFor(10).hasNames()).isFalse();
+    assertThat(Labels.defaultFor(10).predict(3, 1f).label()).isEqualTo("class 3");
+  }
+
+  @Test
   void shouldLoadTheImageNetSynsetFile() throws IOException {
-    Labels labels = Labels.load(Path.of(System.getProperty("gns.synset")));
+    Path file = Files.write(dir.resolve("synset.txt"), Labels.imagenetFileBytes());
+
+    for (Labels labels : List.of(Labels.load(file), Labels.imagenet())) {
+      assertImageNet(labels);
+    }
+  }
+
+  private static void assertImageNet(Labels labels) {
 
     assertThat(labels.size()).isEqualTo(1000);
     assertThat(labels.hasNames()).isTrue();

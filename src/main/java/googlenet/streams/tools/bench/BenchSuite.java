@@ -72,7 +72,7 @@ public final class BenchSuite {
           || settings.runs(Stage.LATENCY)
           || settings.runs(Stage.BACKFILL)) {
         Pipeline pipeline =
-            new Pipeline(preprocessor, engine, Labels.indexOnly(engine.model().classes()));
+            new Pipeline(preprocessor, engine, Labels.defaultFor(engine.model().classes()));
         kafkaStages(pipeline, images, first, measured, latencies, notes);
         if (engineStage != null) {
           Throughput end = engineStage.remeasure(first, settings.engineSeconds());

@@ -43,7 +43,7 @@ final class NaiveBaseline {
   NaiveBaseline(InferenceEngine engine, ImagePreprocessor preprocessor) {
     this.engine = engine;
     this.preprocessor = preprocessor;
-    this.labels = Labels.indexOnly(engine.model().classes());
+    this.labels = Labels.defaultFor(engine.model().classes());
   }
 
   /** {@code input -> mapValues(classify one image) -> filter(non-null) -> output}. */
