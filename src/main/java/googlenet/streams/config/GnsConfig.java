@@ -38,12 +38,16 @@ public final class GnsConfig {
   private final Map<String, String> gnsRaw;
 
   private GnsConfig(Map<String, Entry> entries, Map<String, String> env) {
+    this(entries, env, new Problems());
+  }
+
+  private GnsConfig(Map<String, Entry> entries, Map<String, String> env, Problems problems) {
     this.entries = Map.copyOf(entries);
     this.env = Map.copyOf(env);
     Map<String, String> gns = new TreeMap<>();
     Map<String, String> cuda = new TreeMap<>();
     Map<String, String> other = new TreeMap<>(StreamsDefaults.DEFAULTS);
-    resolve(entries, env)
+    resolve(entries, env, problems)
         .forEach(
             (key, value) -> {
               if (GnsKeys.definition().names().contains(key)
@@ -52,30 +56,34 @@ public final class GnsConfig {
               } else if (key.startsWith(GnsKeys.CUDA_OPTION_PREFIX)) {
                 cuda.put(key.substring(GnsKeys.CUDA_OPTION_PREFIX.length()), value);
               } else if (GnsKeys.isGnsNamespace(key)) {
-                throw unknownKey(key, entries.get(key));
+                problems.add(unknownKey(key, entries.get(key)));
               } else {
                 other.put(key, value);
               }
             });
-    this.values = new AbstractConfig(GnsKeys.definition(), TypedValues.parse(gns, entries), false);
+    this.values =
+        new AbstractConfig(GnsKeys.definition(), TypedValues.parse(gns, entries, problems), false);
     this.gnsRaw = Map.copyOf(gns);
     this.cudaOptions = Map.copyOf(cuda);
-    this.routes = RouteParser.parse(gns, topK());
+    this.routes = RouteParser.parse(gns, topK(), problems);
     this.kafka = Map.copyOf(other);
-    checkGuarantee();
-    checkProcessingHandler();
+    problems.check(this::checkGuarantee);
+    problems.check(this::checkProcessingHandler);
+    problems.throwIfAny();
   }
 
   /**
    * Loads a properties file (when given), then the environment over it.
    *
-   * @throws ConfigException when the file cannot be read or a value is invalid
+   * @throws ConfigException when the file cannot be read
+   * @throws InvalidConfigurationException listing every invalid key, value and variable
    */
   public static GnsConfig load(Optional<Path> propertiesFile, Map<String, String> env) {
     Map<String, Entry> entries = new LinkedHashMap<>();
     propertiesFile.ifPresent(file -> entries.putAll(readFile(file)));
-    entries.putAll(EnvMapping.map(env));
-    return new GnsConfig(entries, env);
+    Problems problems = new Problems();
+    entries.putAll(EnvMapping.map(env, problems));
+    return new GnsConfig(entries, env, problems);
   }
 
   /** A configuration from keys and values alone (no environment), for tests and embedded use. */
@@ -122,12 +130,21 @@ public final class GnsConfig {
     return out;
   }
 
-  private static Map<String, String> resolve(Map<String, Entry> entries, Map<String, String> env) {
+  private static Map<String, String> resolve(
+      Map<String, Entry> entries, Map<String, String> env, Problems problems) {
     boolean kafkaProviders = entries.containsKey("config.providers");
     ValueResolver resolver = new ValueResolver(env);
     Map<String, String> out = new TreeMap<>();
     entries.forEach(
-        (k, e) -> out.put(k, kafkaProviders ? e.value() : resolver.resolve(k, e.value())));
+        (k, e) -> {
+          String value =
+              kafkaProviders
+                  ? e.value()
+                  : problems.attempt(() -> resolver.resolve(k, e.value()), null);
+          if (value != null) {
+            out.put(k, value);
+          }
+        });
     return out;
   }
 
@@ -140,7 +157,7 @@ public final class GnsConfig {
             + entry.origin()
             + "); did you mean "
             + Suggest.closest(key, known)
-            + "? See 'config keys' for the accepted names");
+            + "? See 'googlenet-streams config keys' for the accepted names");
   }
 
   private void checkGuarantee() {

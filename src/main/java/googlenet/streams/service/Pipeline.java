@@ -167,8 +167,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private static Optional<Path> besideModel(String spec) {
-    if (spec.equalsIgnoreCase(ModelSource.SYNTHETIC)
-        || spec.equalsIgnoreCase(ModelSource.SYNTHETIC_SMALL)) {
+    if (ModelSource.isSynthetic(spec)) {
       return Optional.empty();
     }
     Path beside = Path.of(spec).toAbsolutePath().resolveSibling("synset.txt");

@@ -84,11 +84,12 @@ class GnsConfigTest {
   }
 
   @Test
-  void shouldIgnoreTheGnsVariablesOfScriptsCacheAndCi() {
+  void shouldIgnoreTheGnsVariablesOfTheLaunchScriptAndTheModelCache() {
     Map<String, String> env =
         Map.of(
             "GNS_CACHE_DIR", "/tmp/models",
-            "GNS_REQUIRE_CONTAINERS", "true",
+            "GNSCI_REQUIRE_CONTAINERS", "true",
+            "GNS_LOG_LEVEL", "DEBUG",
             "GNS_JAVA_OPTS", "-Xmx1g",
             "KAFKA_BOOTSTRAP_SERVERS", "b:9092");
 
@@ -171,6 +172,29 @@ class GnsConfigTest {
     assertThatThrownBy(config::streamsProperties)
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void shouldListEveryProblemOfAConfigurationAtOnce() {
+    assertThatThrownBy(
+            () ->
+                GnsConfig.load(
+                    Optional.empty(),
+                    Map.of(
+                        "GNS_BATCH_MAX_SIZE", "-1",
+                        "GNS_TOP_KK", "3",
+                        "GNS_ROUTE_CATS_MATCH", "tabby",
+                        "KAFKA_PROCESSING_GUARANTEE", "exactly_once")))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).contains("batch.max.size").contains("-1"))
+                    .anySatisfy(p -> assertThat(p).contains("GNS_TOP_KK").contains("GNS_TOP_K"))
+                    .anySatisfy(p -> assertThat(p).contains("route.cats.topic is required"))
+                    .anySatisfy(p -> assertThat(p).contains("exactly_once_v2")))
+        .hasMessageStartingWith("4 problems:");
   }
 
   @Test
