@@ -31,7 +31,9 @@ final class EnvMapping {
           "GNS_ENGINE_DIR",
           "GNS_HAS_GPU",
           "GNS_IMAGE",
-          "GNS_REQUIRE_CONTAINERS");
+          "GNS_REQUIRE_CONTAINERS",
+          "GNS_REQUIRE_REGISTRY",
+          "GNS_REGISTRY_JAVA_HOME");
 
   private static final Set<String> IGNORED_KAFKA =
       Set.of(

@@ -6,6 +6,7 @@ import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.serde.SerdeSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -40,6 +41,7 @@ public final class GnsConfig {
   private final List<RouteRule> routes;
   private final Map<String, String> kafka;
   private final Map<String, String> gnsRaw;
+  private final SerdeSettings serde;
 
   private GnsConfig(Map<String, Entry> entries, Map<String, String> env) {
     this.entries = Map.copyOf(entries);
@@ -66,6 +68,7 @@ public final class GnsConfig {
     this.cudaOptions = Map.copyOf(cuda);
     this.routes = RouteParser.parse(gns, topK());
     this.kafka = Map.copyOf(other);
+    this.serde = RegistryConfig.parse(values);
     checkGuarantee();
     checkProcessingHandler();
   }
@@ -288,6 +291,15 @@ public final class GnsConfig {
       return Optional.empty();
     }
     return Optional.of(new InetSocketAddress((String) values.get(GnsKeys.METRICS_ADDRESS), port));
+  }
+
+  /**
+   * How records are read and written: the schema registry ({@code schema.registry.*}), if {@code
+   * schema.registry.url} is set, and the output format ({@code output.format}). Build the readers
+   * and writers with {@code RecordSerdes.create(config.serdeSettings(), listener)}.
+   */
+  public SerdeSettings serdeSettings() {
+    return serde;
   }
 
   /** The Kafka Streams threads googlenet-streams runs when {@code num.stream.threads} is unset. */

@@ -117,6 +117,7 @@ public final class GnsKeys {
           "softmax",
           "preprocess.",
           "image.",
+          RegistryKeys.PREFIX,
           ROUTE_PREFIX);
 
   private static final ConfigDef DEFINITION = define();
@@ -132,7 +133,8 @@ public final class GnsKeys {
         "images",
         nonEmpty,
         Importance.HIGH,
-        "Topic the service reads ImageRecord values from (Avro single-object encoding).");
+        "Topic the service reads ImageRecord values from (Avro single-object encoding, or registry "
+            + "framing with schema.registry.url).");
     def.define(
         OUTPUT_TOPIC,
         Type.STRING,
@@ -302,6 +304,7 @@ public final class GnsKeys {
         Range.between(-1, 65535),
         Importance.MEDIUM,
         "Port of the metrics and health endpoint; 0 picks a free port (logged), -1 disables it.");
+    RegistryKeys.define(def);
     return def;
   }
 
