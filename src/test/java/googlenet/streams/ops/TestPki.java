@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  * @param clientKeystore the client's key and certificate chain (CN=gns-client)
  * @param password the password of every store and key
  */
-public record TestPki(Path truststore, Path brokerKeystore, Path clientKeystore, String password) {
+record TestPki(Path truststore, Path brokerKeystore, Path clientKeystore, String password) {
   /** The client certificate's distinguished name, as a broker's SSL principal sees it. */
-  public static final String CLIENT_DN = "CN=gns-client,OU=test,O=googlenet-streams";
+  static final String CLIENT_DN = "CN=gns-client,OU=test,O=googlenet-streams";
 
   private static final String SAN = "SAN=ip:127.0.0.1,dns:localhost";
 
   /** Creates the CA and both certificates in {@code dir}. */
-  public static TestPki create(Path dir) throws IOException, InterruptedException {
+  static TestPki create(Path dir) throws IOException, InterruptedException {
     String pw = "test-" + Long.toHexString(System.nanoTime());
     Path ca = dir.resolve("ca.p12");
     Path caPem = dir.resolve("ca.pem");
