@@ -6,16 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import googlenet.streams.avro.Classification;
 import googlenet.streams.avro.ImageRecord;
+import googlenet.streams.testing.BrokerKind;
+import googlenet.streams.testing.CommittedReader;
+import googlenet.streams.testing.KafkaBrokers;
 import googlenet.streams.testing.NodeInterop;
 import googlenet.streams.testing.Prerequisites;
 import googlenet.streams.testing.RegistryServer;
 import googlenet.streams.testing.RequiresRegistry;
+import googlenet.streams.testing.TestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,18 +132,85 @@ class ConfluentJsInteropIT {
     assertThat(first.get("attributes").get("camera").asText()).isEqualTo("gate-3");
   }
 
+  @Test
+  void shouldCarryRecordsThroughKafkaBothWays(RegistryServer registry) throws Exception {
+    String images = RegistryInteropIT.unique("images-kafka");
+    String results = RegistryInteropIT.unique("classifications-kafka");
+    RecordSerdes serdes = RegistryInteropIT.serdes(registry, OutputFormat.REGISTRY);
+    try (TestBroker broker = KafkaBrokers.start(BrokerKind.EMBEDDED)) {
+      broker.createTopic(images, 1);
+      broker.createTopic(results, 1);
+
+      List<JsonNode> produced =
+          produce(
+              registry,
+              images,
+              Path.of("schemas", "ImageRecord.avsc").toAbsolutePath(),
+              2,
+              "--bootstrap-servers",
+              broker.bootstrapServers());
+      List<String> read = new ArrayList<>();
+      try (CommittedReader reader = new CommittedReader(broker.bootstrapServers(), images)) {
+        reader.awaitCount(images, 2, Duration.ofSeconds(60));
+        for (ConsumerRecord<String, byte[]> record : reader.records(images)) {
+          read.add(record.key() + "=" + serdes.imageReader().read(record.value()).getId());
+        }
+      }
+      assertThat(produced).extracting(n -> n.get("offset").asText()).containsExactly("0", "1");
+      assertThat(read).containsExactly("js-0=js-0", "js-1=js-1");
+
+      sendClassifications(broker.bootstrapServers(), results, serdes, "img-a", "img-b");
+      NodeInterop.Run consumed =
+          NodeInterop.node(
+              "consumer.mjs",
+              List.of(
+                  "--registry",
+                  registry.url().toString(),
+                  "--topic",
+                  results,
+                  "--count",
+                  "2",
+                  "--bootstrap-servers",
+                  broker.bootstrapServers()),
+              List.of(),
+              RUN_TIMEOUT);
+      assertThat(consumed.exitCode()).as(consumed.stderr()).isZero();
+      List<String> got = new ArrayList<>();
+      for (String line : consumed.stdout()) {
+        JsonNode node = JSON.readTree(line);
+        got.add(node.get("key").asText() + "=" + node.get("value").get("imageId").asText());
+      }
+      assertThat(got).containsExactly("img-a=img-a", "img-b=img-b");
+    }
+  }
+
+  private static void sendClassifications(
+      String bootstrap, String topic, RecordSerdes serdes, String... ids) throws Exception {
+    RecordWriter<Classification> writer = serdes.classificationWriter();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (String id : ids) {
+        byte[] value = writer.write(topic, RecordWriterTest.classification(id));
+        producer.send(new ProducerRecord<>(topic, id, value)).get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   private static List<JsonNode> produce(
-      RegistryServer registry, String topic, Path schema, int count) throws Exception {
-    NodeInterop.Run run =
-        NodeInterop.node(
-            "producer.mjs",
+      RegistryServer registry, String topic, Path schema, int count, String... extra)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
             List.of(
                 "--registry", registry.url().toString(),
                 "--topic", topic,
                 "--schema", schema.toString(),
-                "--count", String.valueOf(count)),
-            List.of(),
-            RUN_TIMEOUT);
+                "--count", String.valueOf(count)));
+    args.addAll(List.of(extra));
+    NodeInterop.Run run = NodeInterop.node("producer.mjs", args, List.of(), RUN_TIMEOUT);
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout()).hasSize(count);
     List<JsonNode> out = new ArrayList<>();
