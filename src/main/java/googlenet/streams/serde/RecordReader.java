@@ -118,7 +118,8 @@ public final class RecordReader<T extends SpecificRecord> {
                     typeName
                         + " framed for a schema registry (schema id "
                         + id
-                        + ") but no registry is configured; set schema.registry.url to read it"));
+                        + ") but no schema registry is configured; set schema.registry.url (--schema-registry"
+                        + " on the command line) to read it"));
     Schema writer =
         client
             .schemaById(id)
