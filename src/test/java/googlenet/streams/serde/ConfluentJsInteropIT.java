@@ -10,7 +10,6 @@ import googlenet.streams.testing.BrokerKind;
 import googlenet.streams.testing.CommittedReader;
 import googlenet.streams.testing.KafkaBrokers;
 import googlenet.streams.testing.NodeInterop;
-import googlenet.streams.testing.Prerequisites;
 import googlenet.streams.testing.RegistryServer;
 import googlenet.streams.testing.RequiresRegistry;
 import googlenet.streams.testing.TestBroker;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * registry. ImageRecords their serializer writes are read by {@link RecordReader}; Classifications
  * {@link RecordWriter} writes are read by their deserializer.
  */
-@RequiresRegistry
+@RequiresRegistry(node = true)
 class ConfluentJsInteropIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
@@ -46,8 +45,7 @@ class ConfluentJsInteropIT {
   @TempDir Path dir;
 
   @BeforeAll
-  static void needNode() throws Exception {
-    Prerequisites.need(NodeInterop.missing());
+  static void installPrograms() throws Exception {
     NodeInterop.prepare();
   }
 

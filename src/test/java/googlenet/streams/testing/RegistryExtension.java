@@ -1,19 +1,47 @@
 package googlenet.streams.testing;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** The extension behind {@link RequiresRegistry}. */
-final class RegistryExtension implements BeforeAllCallback, ParameterResolver {
+final class RegistryExtension implements ExecutionCondition, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(RegistryExtension.class);
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    Prerequisites.need(RegistryServer.missing());
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    boolean node =
+        context
+            .getTestClass()
+            .flatMap(c -> AnnotationSupport.findAnnotation(c, RequiresRegistry.class))
+            .map(RequiresRegistry::node)
+            .orElse(false);
+    Optional<String> missing = cached(context, "registry", RegistryServer::missing);
+    if (missing.isEmpty() && node) {
+      missing = cached(context, "node", NodeInterop::missing);
+    }
+    if (missing.isEmpty()) {
+      return ConditionEvaluationResult.enabled("registry prerequisites found");
+    }
+    if (Prerequisites.required()) {
+      throw new IllegalStateException(Prerequisites.REQUIRE + "=true but " + missing.get());
+    }
+    return ConditionEvaluationResult.disabled("skipped: " + missing.get());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<String> cached(
+      ExtensionContext context, String what, java.util.function.Supplier<Optional<String>> check) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent("missing-" + what, key -> check.get(), Optional.class);
   }
 
   @Override

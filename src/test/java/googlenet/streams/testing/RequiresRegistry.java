@@ -16,4 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RegistryExtension.class)
-public @interface RequiresRegistry {}
+public @interface RequiresRegistry {
+  /** Whether the class also runs the Node.js interop programs. */
+  boolean node() default false;
+}
