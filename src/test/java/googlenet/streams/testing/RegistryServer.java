@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real schema registry for tests: Apicurio Registry 3.3.3 (Maven Central, {@value #ARTIFACT}),
  * unpacked by the build's {@code registry} profile into {@code target/apicurio-registry}, run as
- * its own process on a Java 21+ (it needs class file version 65), listening on 127.0.0.1 on a free
- * port, Confluent-compatible API at {@link #url()}. Storage is in memory, or in an H2 file with
- * {@link #startPersistent} so that {@link #stop()} and {@link #startAgain()} keep the schemas and
- * their ids (for outage tests). Its output goes to {@code target/registry-logs/}.
+ * its own process on a Java 21+ (it needs class file version 65), listening on 127.0.0.1 on free
+ * ports (API and management interface), Confluent-compatible API at {@link #url()}. Storage is in
+ * memory, or in an H2 file with {@link #startPersistent} so that {@link #stop()} and {@link
+ * #startAgain()} keep the schemas and their ids (for outage tests). Its output goes to {@code
+ * target/registry-logs/}.
  */
 public final class RegistryServer implements AutoCloseable {
   /** The Maven coordinates of the server. */
@@ -43,13 +44,16 @@ public final class RegistryServer implements AutoCloseable {
   private final Path java;
   private final Optional<Path> dataDir;
   private final int port;
+  private final int managementPort;
   private final Path log;
   private Process process;
 
-  private RegistryServer(Path java, Optional<Path> dataDir, int port) throws IOException {
+  private RegistryServer(Path java, Optional<Path> dataDir, int port, int managementPort)
+      throws IOException {
     this.java = java;
     this.dataDir = dataDir;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = Files.createDirectories(Path.of("target", "registry-logs")).resolve(port + ".log");
   }
 
@@ -99,7 +103,8 @@ public final class RegistryServer implements AutoCloseable {
       throw new IllegalStateException(missing.get());
     }
     Path home = JavaHomes.find(21, JAVA_HOME_VAR).orElseThrow();
-    RegistryServer server = new RegistryServer(home.resolve("bin/java"), dataDir, freePort());
+    RegistryServer server =
+        new RegistryServer(home.resolve("bin/java"), dataDir, freePort(), freePort());
     server.startAgain();
     return server;
   }
@@ -166,6 +171,9 @@ public final class RegistryServer implements AutoCloseable {
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dquarkus.http.port=" + port);
+    // Quarkus' management interface listens on 0.0.0.0:9000 by default: loopback, own port.
+    command.add("-Dquarkus.management.host=127.0.0.1");
+    command.add("-Dquarkus.management.port=" + managementPort);
     dataDir.ifPresent(
         dir -> command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + dir.resolve("registry")));
     command.add("-jar");
