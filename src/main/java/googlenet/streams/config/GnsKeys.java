@@ -11,7 +11,8 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 
 /**
  * Every googlenet-streams configuration key, with its type, default, validator and documentation,
- * in one place. The README's configuration table is generated from {@link #docs()}.
+ * in one definition (the schema registry keys are written in {@link RegistryKeys} and defined into
+ * it). The README's configuration table is generated from {@link #docs()}.
  */
 public final class GnsKeys {
   /** Topic the service reads {@code ImageRecord}s from. */

@@ -66,7 +66,7 @@ public final class RecordReader<T extends SpecificRecord> {
                   + Framing.prefix(value, 5)
                   + " ("
                   + value.length
-                  + " bytes)");
+                  + " bytes); produce it with an Avro serializer of either kind");
     };
   }
 

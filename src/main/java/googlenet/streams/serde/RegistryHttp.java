@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request to the registry over {@code java.net.http}: the base URLs in turn, starting with the
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RegistryHttp {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
 
   private final RegistrySettings settings;
   private final RegistryListener listener;
@@ -68,7 +72,9 @@ final class RegistryHttp {
         HttpResponse<String> response = client.send(request(base, method, path, jsonBody), utf8());
         if (response.statusCode() < 500) {
           preferred.set(index);
-          markAvailable(true);
+          if (markAvailable(true)) {
+            LOG.info("schema registry available again at {}", base);
+          }
           return new Response(response.statusCode(), response.body(), base);
         }
         failure = "HTTP " + response.statusCode() + " " + snippet(response.body());
@@ -77,6 +83,9 @@ final class RegistryHttp {
       } catch (IOException e) {
         failure =
             e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof SSLException) {
+          failure += " (check schema.registry.ssl.truststore.location)";
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RegistryUnavailableException(
@@ -85,8 +94,7 @@ final class RegistryHttp {
       listener.requestFailed(base, failure);
       failures.add(base + " -> " + failure);
     }
-    markAvailable(false);
-    throw new RegistryUnavailableException(
+    String message =
         "schema registry unavailable for "
             + method
             + " "
@@ -94,7 +102,11 @@ final class RegistryHttp {
             + ": "
             + String.join("; ", failures)
             + "; check that it runs and that schema.registry.url points at it (the record is"
-            + " retried, not dead-lettered)");
+            + " retried, not dead-lettered)";
+    if (markAvailable(false)) {
+      LOG.warn(message);
+    }
+    throw new RegistryUnavailableException(message);
   }
 
   private HttpRequest request(URI base, String method, String path, String jsonBody) {
@@ -112,11 +124,13 @@ final class RegistryHttp {
         .build();
   }
 
-  /** Reports an availability change to the listener, once per change. */
-  void markAvailable(boolean now) {
+  /** Reports an availability change to the listener, once per change; true when it changed. */
+  private boolean markAvailable(boolean now) {
     if (available.compareAndSet(!now, now)) {
       listener.availabilityChanged(now);
+      return true;
     }
+    return false;
   }
 
   private static HttpResponse.BodyHandler<String> utf8() {

@@ -133,7 +133,8 @@ class RegistryClientTest {
       assertThat(trusting.schemaById(5)).contains(WriterSchemas.current());
       assertThatThrownBy(() -> defaultTrust.schemaById(5))
           .isInstanceOf(RegistryUnavailableException.class)
-          .hasMessageContaining("SSLHandshakeException");
+          .hasMessageContaining("SSLHandshakeException")
+          .hasMessageContaining("schema.registry.ssl.truststore.location");
     }
   }
 
