@@ -1,5 +1,7 @@
 package googlenet.streams.serde;
 
+import java.util.Optional;
+
 /**
  * The schema registry could not answer: every configured URL was unreachable, timed out, answered
  * 5xx, or refused the request for a reason of its own configuration (authentication, a wrong base
@@ -13,5 +15,19 @@ public final class RegistryUnavailableException extends RuntimeException {
   /** An unavailability described by {@code message} (URLs and what each answered). */
   public RegistryUnavailableException(String message) {
     super(message);
+  }
+
+  /**
+   * The registry unavailability somewhere in {@code failure}'s cause chain, e.g. in the {@code
+   * StreamsException} a stream thread dies of: lets an uncaught-exception handler replace the
+   * thread (the record is retried from the last commit) instead of stopping the client.
+   */
+  public static Optional<RegistryUnavailableException> findIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RegistryUnavailableException unavailable) {
+        return Optional.of(unavailable);
+      }
+    }
+    return Optional.empty();
   }
 }

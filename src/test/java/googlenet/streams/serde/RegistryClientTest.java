@@ -167,6 +167,17 @@ class RegistryClientTest {
     }
   }
 
+  @Test
+  void shouldFindTheUnavailabilityInTheExceptionAStreamThreadDiesOf() {
+    RegistryUnavailableException cause = new RegistryUnavailableException("down");
+    RuntimeException wrapped =
+        new org.apache.kafka.streams.errors.StreamsException(
+            "task 0_1 failed", new RuntimeException("processor failed", cause));
+
+    assertThat(RegistryUnavailableException.findIn(wrapped)).containsSame(cause);
+    assertThat(RegistryUnavailableException.findIn(new IllegalStateException("engine"))).isEmpty();
+  }
+
   private static URI closedPort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return URI.create("http://127.0.0.1:" + socket.getLocalPort());
