@@ -4,6 +4,7 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.serde.RecordSerdes;
 import googlenet.streams.service.Pipeline;
 import googlenet.streams.service.StartupException;
 import googlenet.streams.topology.ClassificationTopology;
@@ -157,8 +158,10 @@ public final class Backfill {
       ServiceOps ops,
       Consumer<BackfillProgress> progress)
       throws BackfillException {
+    RecordSerdes serdes = RecordSerdes.create(config.serdeSettings(), ops.registryListener());
     TopologySpec spec =
-        TopologySpec.of(config).withAdmission(RangeGates.supplier(request, plan.definition()));
+        TopologySpec.of(config, serdes)
+            .withAdmission(RangeGates.supplier(request, plan.definition()));
     Topology topology = ClassificationTopology.build(spec, pipeline.classifier(), ops.metrics());
     InferenceEngine engine = pipeline.engine();
     BackfillRun run =

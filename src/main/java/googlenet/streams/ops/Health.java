@@ -14,8 +14,9 @@ import org.apache.kafka.streams.KafkaStreams.State;
  *   <li><b>Live</b> unless the streams instance is in {@code PENDING_ERROR} or {@code ERROR}, or a
  *       fatal error was reported: then the process cannot recover and should be restarted. A
  *       requested shutdown stays live, so an orchestrator does not kill a graceful close.
- *   <li><b>Ready</b> only when the model is loaded, the streams instance is {@code RUNNING} and no
- *       shutdown has begun. {@code REBALANCING} is not ready: the instance owns no settled tasks.
+ *   <li><b>Ready</b> only when the model is loaded, the streams instance is {@code RUNNING}, the
+ *       schema registry (when one is configured) answers and no shutdown has begun. {@code
+ *       REBALANCING} is not ready: the instance owns no settled tasks.
  * </ul>
  */
 public final class Health implements KafkaStreams.StateListener {
@@ -23,6 +24,7 @@ public final class Health implements KafkaStreams.StateListener {
   private final AtomicReference<String> fatal = new AtomicReference<>();
   private volatile boolean modelLoaded;
   private volatile boolean shuttingDown;
+  private volatile boolean registryAvailable = true;
 
   /** Whether a probe passes, and why not. */
   public record Status(boolean ok, List<String> reasons) {
@@ -40,6 +42,14 @@ public final class Health implements KafkaStreams.StateListener {
   /** A shutdown has begun: no longer ready, still live. */
   public void shuttingDown() {
     shuttingDown = true;
+  }
+
+  /**
+   * The schema registry became unavailable ({@code false}) or available again: not ready while
+   * down.
+   */
+  public void registryAvailable(boolean available) {
+    registryAvailable = available;
   }
 
   /** A fatal error stopped the pipeline: neither ready nor live. */
@@ -74,6 +84,9 @@ public final class Health implements KafkaStreams.StateListener {
     State current = state.get();
     if (current != State.RUNNING && !reasons.contains("streams state " + current)) {
       reasons.add("streams state " + current);
+    }
+    if (!registryAvailable) {
+      reasons.add("schema registry unavailable");
     }
     if (shuttingDown) {
       reasons.add("shutting down");

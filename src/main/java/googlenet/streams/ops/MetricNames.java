@@ -48,6 +48,21 @@ public final class MetricNames {
   /** Gauge: records a running backfill has to process. */
   public static final String BACKFILL_PLANNED = "gns.backfill.records.planned";
 
+  /** Counter: HTTP requests to the schema registry that failed (unreachable, 5xx, timeout). */
+  public static final String REGISTRY_FAILURES = "gns.registry.request.failures";
+
+  /** Counter: reads or writes that waited for the schema registry to come back. */
+  public static final String REGISTRY_RETRIES = "gns.registry.retries";
+
+  /** Gauge: 1 while the schema registry answers, 0 while it is unavailable. */
+  public static final String REGISTRY_AVAILABLE = "gns.registry.available";
+
+  /** Gauge: writer schemas and registered ids the registry client holds. */
+  public static final String REGISTRY_CACHED = "gns.registry.schemas.cached";
+
+  /** Counter, tag {@code reason}: stream threads replaced after a failure a new thread survives. */
+  public static final String THREADS_REPLACED = "gns.stream.threads.replaced";
+
   /** Gauge: resident set size of the process (from /proc/self/status, Linux only). */
   public static final String PROCESS_RSS = "process.memory.rss";
 

@@ -2,6 +2,7 @@ package googlenet.streams.ops;
 
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.ModelInfo;
+import googlenet.streams.serde.RegistryListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -38,6 +39,11 @@ public final class ServiceMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
   private ScheduledExecutorService kafkaScheduler;
+
+  /** The schema registry client's meters, feeding {@code health}'s readiness. */
+  public RegistryListener registryListener(Health health) {
+    return new RegistryMetrics(registry, health);
+  }
 
   /** A registry with the pipeline, JVM and process meters. */
   public ServiceMetrics() {

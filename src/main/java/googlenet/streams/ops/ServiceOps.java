@@ -2,10 +2,12 @@ package googlenet.streams.ops;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.serde.RegistryListener;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * The operations side of one service process: metrics, health, and the HTTP endpoint serving them
@@ -50,6 +52,14 @@ public final class ServiceOps implements AutoCloseable {
     return metrics.pipeline();
   }
 
+  /**
+   * What the schema-registry client reports to: failures and retries counted, availability as a
+   * gauge and in readiness. Call once.
+   */
+  public RegistryListener registryListener() {
+    return metrics.registryListener(health);
+  }
+
   /** The engine is open: its provider and model gauges appear, and the model counts as loaded. */
   public void engineOpened(InferenceEngine engine) {
     metrics.bindEngine(engine);
@@ -57,8 +67,9 @@ public final class ServiceOps implements AutoCloseable {
   }
 
   /**
-   * Installs {@code listener} and {@code handler} on {@code streams}, each preceded by the health
-   * bookkeeping, and bridges the streams client metrics.
+   * Installs {@code listener} and {@code handler} on {@code streams} with the health bookkeeping (a
+   * failure the handler answers with anything but {@code REPLACE_THREAD} is fatal), and bridges the
+   * streams client metrics.
    */
   public void watch(
       KafkaStreams streams,
@@ -71,8 +82,11 @@ public final class ServiceOps implements AutoCloseable {
         });
     streams.setUncaughtExceptionHandler(
         exception -> {
-          health.fatal(SecurityHints.rootCause(exception));
-          return handler.handle(exception);
+          StreamThreadExceptionResponse response = handler.handle(exception);
+          if (response != StreamThreadExceptionResponse.REPLACE_THREAD) {
+            health.fatal(SecurityHints.rootCause(exception));
+          }
+          return response;
         });
     metrics.bindStreams(streams);
   }

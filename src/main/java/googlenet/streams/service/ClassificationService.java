@@ -3,6 +3,7 @@ package googlenet.streams.service;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.serde.RecordSerdes;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.TopologySpec;
 import java.io.UncheckedIOException;
@@ -59,9 +60,10 @@ public final class ClassificationService implements AutoCloseable {
     }
     ops.engineOpened(pipeline.engine());
     try {
+      RecordSerdes serdes = RecordSerdes.create(config.serdeSettings(), ops.registryListener());
       Topology topology =
           ClassificationTopology.build(
-              TopologySpec.of(config), pipeline.classifier(), ops.metrics());
+              TopologySpec.of(config, serdes), pipeline.classifier(), ops.metrics());
       StreamsRunner runner =
           new StreamsRunner(
               topology,

@@ -3,6 +3,7 @@ package googlenet.streams.service;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.ops.SecurityHints;
 import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.serde.RegistryUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -67,6 +68,15 @@ public final class StreamsRunner implements AutoCloseable {
   }
 
   private StreamThreadExceptionResponse onUncaught(Throwable exception) {
+    Optional<RegistryUnavailableException> registry =
+        RegistryUnavailableException.findIn(exception);
+    if (registry.isPresent()) {
+      LOG.warn(
+          "{}: {}; replacing the stream thread, which reads again from the last commit",
+          name,
+          registry.get().getMessage());
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
     failure.compareAndSet(null, exception);
     LOG.error("{}: fatal: {}; shutting down", name, describe(exception), exception);
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

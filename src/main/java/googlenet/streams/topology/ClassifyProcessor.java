@@ -5,7 +5,8 @@ import googlenet.streams.inference.Classifier;
 import googlenet.streams.inference.ClassifyResult;
 import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.inference.ClassifyResult.Refused;
-import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.serde.RecordReader;
+import googlenet.streams.serde.RecordRejectedException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,7 +15,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -49,7 +49,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
   private final TopologySpec spec;
   private final Classifier classifier;
   private final TopologyMetrics metrics;
-  private final AvroSerde<ImageRecord> imageSerde = AvroSerde.imageRecord();
+  private final RecordReader<ImageRecord> reader;
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
   private ProcessorContext<byte[], byte[]> context;
   private Outputs outputs;
@@ -63,6 +63,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     this.spec = spec;
     this.classifier = classifier;
     this.metrics = metrics;
+    this.reader = spec.serdes().imageReader();
   }
 
   @Override
@@ -136,7 +137,11 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     reportBuffered();
   }
 
-  /** Deserialises and hands the image over; a record that is no image is refused at once. */
+  /**
+   * Deserialises and hands the image over; a record that is no image is refused at once. A schema
+   * registry that cannot be reached is not the record's fault: its {@code
+   * RegistryUnavailableException} stops the stream thread, and the record is read again.
+   */
   private void submit(PendingRecord pending) {
     if (pending.value() == null) {
       refuse(pending, DeadLetterHeaders.NULL_VALUE, new NullValueException());
@@ -144,9 +149,9 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     }
     ImageRecord image;
     try {
-      image = imageSerde.decode(pending.value());
-    } catch (SerializationException e) {
-      refuse(pending, DeadLetterHeaders.UNDESERIALIZABLE, e);
+      image = reader.read(pending.value());
+    } catch (RecordRejectedException e) {
+      refuse(pending, e.reason(), e);
       return;
     }
     inFlight.add(new InFlight(pending, image, classifier.submit(bytes(image.getImage()))));

@@ -1,6 +1,7 @@
 package googlenet.streams.topology;
 
 import googlenet.streams.image.RejectReason;
+import googlenet.streams.serde.RecordRejectedException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +10,11 @@ import java.util.List;
  * {@link #REASON}. A dead letter keeps the original key and value bytes untouched and the original
  * headers; these are added (replacing earlier ones of the same name). Values are UTF-8 strings.
  *
- * <p>Reason codes: {@link #UNDESERIALIZABLE}, {@link #NULL_VALUE}, {@link #INFERENCE_FAILED},
- * {@link #SOURCE_MISSING}, and the image codes of {@link
- * googlenet.streams.image.RejectReason#code()} ({@code empty}, {@code unsupported-format}, {@code
- * corrupt}, {@code too-large}, {@code too-many-pixels}, {@code invalid-dimensions}, {@code
- * too-many-scans}); {@link #reasons()} lists them all.
+ * <p>Reason codes: {@link #UNDESERIALIZABLE}, {@link #UNKNOWN_SCHEMA_ID}, {@link
+ * #INCOMPATIBLE_SCHEMA}, {@link #NULL_VALUE}, {@link #INFERENCE_FAILED}, {@link #SOURCE_MISSING},
+ * and the image codes of {@link googlenet.streams.image.RejectReason#code()} ({@code empty}, {@code
+ * unsupported-format}, {@code corrupt}, {@code too-large}, {@code too-many-pixels}, {@code
+ * invalid-dimensions}, {@code too-many-scans}); {@link #reasons()} lists them all.
  */
 public final class DeadLetterHeaders {
   /** Stable reason code, e.g. {@code corrupt}. */
@@ -41,8 +42,20 @@ public final class DeadLetterHeaders {
    */
   public static final String VALUE_DROPPED = "gns.error.value.dropped.bytes";
 
-  /** Reason: the value is not an Avro single-object encoded ImageRecord of a known schema. */
-  public static final String UNDESERIALIZABLE = "undeserializable";
+  /**
+   * Reason: the value is neither an Avro single-object encoded ImageRecord nor a registry-framed
+   * one ({@code 00} + schema id).
+   */
+  public static final String UNDESERIALIZABLE = RecordRejectedException.UNDESERIALIZABLE;
+
+  /**
+   * Reason: a registry-framed value names a schema id the registry does not know (or no registry is
+   * configured).
+   */
+  public static final String UNKNOWN_SCHEMA_ID = RecordRejectedException.UNKNOWN_SCHEMA_ID;
+
+  /** Reason: a registry-framed value's writer schema cannot be read as an ImageRecord. */
+  public static final String INCOMPATIBLE_SCHEMA = RecordRejectedException.INCOMPATIBLE_SCHEMA;
 
   /** Reason: the record has no value (a tombstone). */
   public static final String NULL_VALUE = "null-value";
@@ -60,7 +73,14 @@ public final class DeadLetterHeaders {
   /** Every reason code a dead letter can carry: the stream's own and every image rejection's. */
   public static List<String> reasons() {
     List<String> out =
-        new ArrayList<>(List.of(UNDESERIALIZABLE, NULL_VALUE, INFERENCE_FAILED, SOURCE_MISSING));
+        new ArrayList<>(
+            List.of(
+                UNDESERIALIZABLE,
+                UNKNOWN_SCHEMA_ID,
+                INCOMPATIBLE_SCHEMA,
+                NULL_VALUE,
+                INFERENCE_FAILED,
+                SOURCE_MISSING));
     for (RejectReason r : RejectReason.values()) {
       out.add(r.code());
     }

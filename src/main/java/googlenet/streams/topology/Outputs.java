@@ -5,7 +5,7 @@ import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.config.RouteRule;
 import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.inference.ModelInfo;
-import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.serde.RecordWriter;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,24 +24,27 @@ final class Outputs {
   private final ProcessorContext<byte[], byte[]> context;
   private final TopologySpec spec;
   private final TopologyMetrics metrics;
-  private final AvroSerde<Classification> serde = AvroSerde.classification();
+  private final RecordWriter<Classification> writer;
 
   Outputs(ProcessorContext<byte[], byte[]> context, TopologySpec spec, TopologyMetrics metrics) {
     this.context = context;
     this.spec = spec;
     this.metrics = metrics;
+    this.writer = spec.serdes().classificationWriter();
   }
 
   /** Writes the classification of {@code image} and copies it to every matching route. */
   void result(PendingRecord pending, ImageRecord image, Labelled labelled) {
     ModelInfo model = labelled.model();
     long now = context.currentSystemTimeMs();
-    byte[] bytes = serde.encode(Classifications.of(image, pending, labelled, now));
+    Classification value = Classifications.of(image, pending, labelled, now);
+    byte[] bytes = writer.write(spec.outputTopic(), value);
     context.forward(record(pending, bytes, modelHeaders(pending, model)), Nodes.OUTPUT_SINK);
     metrics.classified(pending.timestamp(), now);
     for (RouteRule rule : spec.routes()) {
       if (Router.matches(rule, labelled.top())) {
-        context.forward(record(pending, bytes, modelHeaders(pending, model)), Nodes.route(rule));
+        byte[] routed = writer.write(rule.topic(), value);
+        context.forward(record(pending, routed, modelHeaders(pending, model)), Nodes.route(rule));
       }
     }
   }

@@ -2,6 +2,8 @@ package googlenet.streams.topology;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.RouteRule;
+import googlenet.streams.serde.RecordSerdes;
+import googlenet.streams.serde.RegistryListener;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * @param admission supplies a processor between the source and the classifier that forwards the
  *     records to classify and drops the others (a backfill's range and rate), or empty
  * @param fetcher reads back the input records a restored buffer names by offset
+ * @param serdes reads the input's framing (single-object or registry) and writes results in the
+ *     configured output format
  */
 public record TopologySpec(
     String inputTopic,
@@ -35,7 +39,8 @@ public record TopologySpec(
     boolean bufferLogged,
     int deadLetterMaxBytes,
     Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission,
-    RecordFetcher fetcher) {
+    RecordFetcher fetcher,
+    RecordSerdes serdes) {
 
   /**
    * In-flight images per task, as a multiple of {@code batch.max.size}: a task keeps the next batch
@@ -50,6 +55,7 @@ public record TopologySpec(
     Objects.requireNonNull(dlqTopic, "dlqTopic");
     Objects.requireNonNull(admission, "admission");
     Objects.requireNonNull(fetcher, "fetcher");
+    Objects.requireNonNull(serdes, "serdes");
     routes = List.copyOf(routes);
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
@@ -57,10 +63,20 @@ public record TopologySpec(
   }
 
   /**
-   * The service's topology as {@code config} describes it: durable buffer, no admission, restored
-   * records read back with the application's own client settings.
+   * The service's topology as {@code config} describes it, reading and writing with a registry
+   * client of its own that reports to nobody: for tests and tools. The service shares one {@link
+   * RecordSerdes} with its metrics ({@link #of(GnsConfig, RecordSerdes)}).
    */
   public static TopologySpec of(GnsConfig config) {
+    return of(config, RecordSerdes.create(config.serdeSettings(), RegistryListener.NONE));
+  }
+
+  /**
+   * The service's topology as {@code config} describes it: durable buffer, no admission, restored
+   * records read back with the application's own client settings, records read and written with
+   * {@code serdes}.
+   */
+  public static TopologySpec of(GnsConfig config, RecordSerdes serdes) {
     StreamsConfig streams = new StreamsConfig(config.streamsProperties());
     String clientId = streams.getString(StreamsConfig.APPLICATION_ID_CONFIG) + "-buffer-restore";
     return new TopologySpec(
@@ -72,7 +88,8 @@ public record TopologySpec(
         true,
         config.producerMaxRequestBytes(),
         Optional.empty(),
-        new KafkaRecordFetcher(streams.getRestoreConsumerConfigs(clientId)));
+        new KafkaRecordFetcher(streams.getRestoreConsumerConfigs(clientId)),
+        serdes);
   }
 
   /** A copy with an admission processor. */
@@ -86,7 +103,8 @@ public record TopologySpec(
         bufferLogged,
         deadLetterMaxBytes,
         Optional.of(supplier),
-        fetcher);
+        fetcher,
+        serdes);
   }
 
   /** A copy that reads restored records back with {@code other}. */
@@ -100,7 +118,8 @@ public record TopologySpec(
         bufferLogged,
         deadLetterMaxBytes,
         admission,
-        other);
+        other,
+        serdes);
   }
 
   /** A copy whose buffer has no changelog: not crash-safe; for measuring durability's cost. */
@@ -114,6 +133,7 @@ public record TopologySpec(
         false,
         deadLetterMaxBytes,
         admission,
-        fetcher);
+        fetcher,
+        serdes);
   }
 }

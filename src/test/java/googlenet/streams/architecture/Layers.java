@@ -64,7 +64,7 @@ final class Layers {
         .whereLayer("inference")
         .mayOnlyBeAccessedByLayers("topology", "ops", "service", "backfill", "tools", "cli")
         .whereLayer("serde")
-        .mayOnlyBeAccessedByLayers("topology", "service", "backfill", "tools", "cli")
+        .mayOnlyBeAccessedByLayers("topology", "ops", "service", "backfill", "tools", "cli")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers("inference", "service", "tools", "cli")
         .whereLayer("image")

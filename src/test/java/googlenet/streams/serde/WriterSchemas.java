@@ -70,10 +70,15 @@ final class WriterSchemas {
    * attribute {@code k=v} where the schema has those fields, and {@code lens=wide} if it has one.
    */
   static GenericRecord image(Schema schema, String id) {
+    return image(schema, id, new byte[] {1, 2, 3});
+  }
+
+  /** As {@link #image(Schema, String)} with {@code bytes} as the image. */
+  static GenericRecord image(Schema schema, String id, byte[] bytes) {
     GenericData.Record record = new GenericData.Record(schema);
     record.put("id", id);
     if (schema.getField("image") != null) {
-      record.put("image", ByteBuffer.wrap(new byte[] {1, 2, 3}));
+      record.put("image", ByteBuffer.wrap(bytes));
     }
     record.put("attributes", Map.of("k", "v"));
     if (schema.getField("source") != null) {
