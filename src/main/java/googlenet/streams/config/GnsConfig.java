@@ -1,6 +1,7 @@
 package googlenet.streams.config;
 
 import googlenet.streams.config.EnvMapping.Entry;
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.EngineConfig;
@@ -237,6 +238,11 @@ public final class GnsConfig {
   public ImageLimits imageLimits() {
     return new ImageLimits(
         (Integer) values.get(GnsKeys.IMAGE_MAX_BYTES), (Long) values.get(GnsKeys.IMAGE_MAX_PIXELS));
+  }
+
+  /** Which decoder JPEGs go to ({@code image.decoder}). */
+  public DecoderMode imageDecoder() {
+    return DecoderMode.fromId((String) values.get(GnsKeys.IMAGE_DECODER));
   }
 
   /** The routing rules, in name order. */

@@ -65,7 +65,8 @@ public record Pipeline(
    */
   public static Pipeline from(GnsConfig config, InferenceEngine engine, PipelineMetrics metrics) {
     ImagePreprocessor preprocessor =
-        new ImagePreprocessor(config.preprocessProfile(), config.imageLimits());
+        new ImagePreprocessor(
+            config.preprocessProfile(), config.imageLimits(), config.imageDecoder());
     Labels labels =
         config
             .labelsPath()

@@ -61,7 +61,8 @@ public final class Throughput {
       List<SampleInput> inputs)
       throws Exception {
     ImagePreprocessor preprocessor =
-        new ImagePreprocessor(config.preprocessProfile(), config.imageLimits());
+        new ImagePreprocessor(
+            config.preprocessProfile(), config.imageLimits(), config.imageDecoder());
     Phase prep = Phase.start();
     List<float[]> tensors = preprocess(preprocessor, inputs);
     Rate prepRate = prep.end(inputs.size());
