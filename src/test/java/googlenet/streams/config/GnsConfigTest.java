@@ -3,6 +3,7 @@ package googlenet.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.EngineConfig;
@@ -34,6 +35,7 @@ class GnsConfigTest {
     assertThat(config.labelsPath()).isEmpty();
     assertThat(config.preprocessProfile()).isEqualTo(PreprocessProfile.CAFFE_BGR);
     assertThat(config.imageLimits()).isEqualTo(ImageLimits.DEFAULT);
+    assertThat(config.imageDecoder()).isEqualTo(DecoderMode.AUTO);
     assertThat(config.routes()).isEmpty();
     assertThat(config.exactlyOnce()).isTrue();
     Properties props = config.streamsProperties();
@@ -140,6 +142,20 @@ class GnsConfigTest {
         .hasMessageContaining("tpu")
         .hasMessageContaining("execution.provider")
         .hasMessageContaining("[cpu, cuda, cuda-strict]");
+  }
+
+  @Test
+  void shouldTakeTheImageDecoderAndListTheAcceptedOnesForABadOne() {
+    assertThat(GnsConfig.fromMap(Map.of("image.decoder", "imageio")).imageDecoder())
+        .isEqualTo(DecoderMode.IMAGEIO);
+    assertThat(
+            GnsConfig.load(Optional.empty(), Map.of("GNS_IMAGE_DECODER", "native")).imageDecoder())
+        .isEqualTo(DecoderMode.NATIVE);
+    assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("image.decoder", "turbo")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("image.decoder")
+        .hasMessageContaining("turbo")
+        .hasMessageContaining("[auto, native, imageio]");
   }
 
   @Test
