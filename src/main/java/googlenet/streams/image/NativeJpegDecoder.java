@@ -48,6 +48,9 @@ final class NativeJpegDecoder {
   private static final int SOF0 = 0xC0;
   private static final int SOF2 = 0xC2;
 
+  /** The channel layout of OpenCV's 8-bit colour images: blue, green, red. */
+  private static final PixelSource BGR = new PixelSource(null, 0, 0, 0, 3, 0, 2, 1, 0);
+
   private final boolean dctScaling;
 
   /**
@@ -134,11 +137,13 @@ final class NativeJpegDecoder {
   private static void normalise(Mat bgr, PreprocessProfile profile, FloatBuffer out, int start) {
     Normalization n = Normalization.of(profile, BGR);
     boolean direct = out.isDirect() && !out.isReadOnly() && out.order() == ByteOrder.nativeOrder();
+    // A pointer over the whole buffer from index 0 (its position ignored), or a native scratch.
     FloatPointer target =
-        direct ? new FloatPointer(out).position(start) : new FloatPointer(3L * PLANE);
+        direct ? new FloatPointer(out.duplicate().clear()) : new FloatPointer(3L * PLANE);
+    long offset = direct ? start : 0;
     Mat channel = new Mat();
     for (int c = 0; c < 3; c++) {
-      Mat plane = new Mat(S, S, CV_32FC1, target.getPointer((long) c * PLANE));
+      Mat plane = new Mat(S, S, CV_32FC1, target.getPointer(offset + (long) c * PLANE));
       extractChannel(bgr, channel, n.channels()[c]);
       double scale = n.scale()[c];
       channel.convertTo(plane, CV_32F, scale, -n.mean()[c] * scale);
@@ -149,7 +154,4 @@ final class NativeJpegDecoder {
       out.put(start, values);
     }
   }
-
-  /** The channel layout of OpenCV's 8-bit colour images: blue, green, red. */
-  private static final PixelSource BGR = new PixelSource(null, 0, 0, 0, 3, 0, 2, 1, 0);
 }

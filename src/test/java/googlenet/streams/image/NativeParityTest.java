@@ -8,6 +8,7 @@ import googlenet.streams.testing.TestModels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +106,39 @@ class NativeParityTest {
           .as(photo.getKey() + " " + diff)
           .isLessThanOrEqualTo(small ? 3.5 : 6.0);
       assertThat(diff.p99()).as(photo.getKey() + " " + diff).isLessThanOrEqualTo(45);
+    }
+  }
+
+  /**
+   * Every slot of a batch gets the single image's floats, in direct native-order buffers (written
+   * in place), big-endian and heap buffers (copied), whatever the buffer's position.
+   */
+  @Test
+  void shouldWriteEverySlotOfABatchLikeASingleImage() throws Exception {
+    ImagePreprocessor p = nativePath(PreprocessProfile.CAFFE_BGR, true);
+    byte[] jpeg = photos.get("640x480-q90-420");
+    float[] single = p.preprocess(jpeg);
+    int n = ImagePreprocessor.TENSOR_FLOATS;
+    List<FloatBuffer> buffers =
+        List.of(
+            ByteBuffer.allocateDirect(3 * n * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer(),
+            ByteBuffer.allocateDirect(3 * n * Float.BYTES)
+                .order(ByteOrder.BIG_ENDIAN)
+                .asFloatBuffer(),
+            FloatBuffer.allocate(3 * n));
+    for (FloatBuffer batch : buffers) {
+      batch.position(7);
+      for (int slot = 0; slot < 3; slot++) {
+        p.preprocessInto(jpeg, batch, slot);
+      }
+      assertThat(batch.position()).isEqualTo(7);
+      for (int slot = 0; slot < 3; slot++) {
+        float[] written = new float[n];
+        batch.get(slot * n, written);
+        assertThat(written).as(batch + " slot " + slot).isEqualTo(single);
+      }
     }
   }
 

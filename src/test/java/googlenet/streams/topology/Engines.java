@@ -1,5 +1,6 @@
 package googlenet.streams.topology;
 
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
@@ -21,13 +22,16 @@ final class Engines {
     return OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()));
   }
 
-  /** The tensor of {@code image} as the topology's default preprocessing makes it. */
+  /**
+   * The tensor of {@code image} as the topology's default preprocessing makes it ({@code
+   * image.decoder=auto}).
+   */
   static FloatBuffer tensor(byte[] image) throws Exception {
     FloatBuffer buffer =
         ByteBuffer.allocateDirect(ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
-    new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT)
+    new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.AUTO)
         .preprocessInto(image, buffer, 0);
     return buffer;
   }
