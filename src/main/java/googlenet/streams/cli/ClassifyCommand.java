@@ -1,5 +1,6 @@
 package googlenet.streams.cli;
 
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
@@ -138,7 +139,8 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     ExecutionProvider ep = ExecutionProvider.fromId(provider);
     ImagePreprocessor preprocessor =
-        new ImagePreprocessor(PreprocessProfile.fromId(profile), ImageLimits.DEFAULT);
+        new ImagePreprocessor(
+            PreprocessProfile.fromId(profile), ImageLimits.DEFAULT, DecoderMode.AUTO);
     if (model == null) {
       err.println(
           "classify: no --model given, using the synthetic GoogLeNet: its weights are random, so"

@@ -1,5 +1,6 @@
 package googlenet.streams.tools.bench;
 
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
@@ -59,7 +60,7 @@ public final class BenchSuite {
     String loadStart = Machine.loadAverage();
     BenchImages images = BenchImages.generate(settings.quick() ? 8 : 16, IMAGE_WIDTH, IMAGE_HEIGHT);
     ImagePreprocessor preprocessor =
-        new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT);
+        new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.AUTO);
     List<Throughput> measured = new ArrayList<>();
     List<Latency> latencies = new ArrayList<>();
     List<String> notes = new ArrayList<>();
