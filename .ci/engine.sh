@@ -7,11 +7,11 @@
 #   .ci/engine.sh start       # writes containers.conf, starts the Docker API socket
 #   eval "$(.ci/engine.sh env)"   # CONTAINERS_CONF, DOCKER_HOST, TESTCONTAINERS_* for this shell
 #   .ci/engine.sh stop        # stops the API service, removes the containers the tests left
-# Environment: GNS_ENGINE_DIR (default /run/googlenet-streams-ci) holds the socket, the pid
+# Environment: GNSCI_ENGINE_DIR (default /run/googlenet-streams-ci) holds the socket, the pid
 # file, the service log and containers.conf.
 set -euo pipefail
 
-DIR="${GNS_ENGINE_DIR:-/run/googlenet-streams-ci}"
+DIR="${GNSCI_ENGINE_DIR:-/run/googlenet-streams-ci}"
 SOCK="$DIR/podman.sock"
 # netavark + aardvark-dns: with Debian's default CNI backend, containers on a user network cannot
 # resolve each other's names or network aliases (no dnsname plugin), so a service container

@@ -9,12 +9,12 @@
 # Usage (root, podman, debootstrap and Maven installed; .ci/engine.sh install does that):
 #   .ci/images.sh            # both images; reuses an image whose recipe hash matches
 #   .ci/images.sh jre|kafka  # one of them
-# Environment: GNS_CI_CACHE (default /var/cache/googlenet-streams-ci) keeps the root filesystem
+# Environment: GNSCI_CACHE (default /var/cache/googlenet-streams-ci) keeps the root filesystem
 # tarball between runs; DEBIAN_MIRROR (default http://deb.debian.org/debian).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CACHE="${GNS_CI_CACHE:-/var/cache/googlenet-streams-ci}"
+CACHE="${GNSCI_CACHE:-/var/cache/googlenet-streams-ci}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 JRE_IMAGE="localhost/gns-jre17:latest"
 KAFKA_VERSION="4.4.0"

@@ -2,14 +2,12 @@ package googlenet.streams.backfill;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
-import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.InferenceEngine;
-import googlenet.streams.inference.InferenceException;
-import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.model.ModelSource;
 import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.service.Pipeline;
+import googlenet.streams.service.StartupException;
 import googlenet.streams.topology.ClassificationTopology;
-import googlenet.streams.topology.Pipeline;
+import googlenet.streams.topology.TopologySpec;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,11 +137,11 @@ public final class Backfill {
       DefinitionStore store = new DefinitionStore(admin, client, DefinitionStore.DEFAULT_TOPIC);
       GroupOffsets group = new GroupOffsets(admin, request.applicationId());
       Planner.Plan plan = new Planner(admin, store, group, Clock.systemUTC()).plan(request);
-      if (given.isPresent()) {
-        return run(admin, client, store, group, plan, given.get(), progress);
-      }
-      try (InferenceEngine engine = openEngine()) {
-        return run(admin, client, store, group, plan, engine, progress);
+      try (ServiceOps ops = openOps();
+          Pipeline pipeline = openPipeline(given, ops)) {
+        ops.engineOpened(pipeline.engine());
+        new Preparation(admin, store, group).prepare(request, plan);
+        return run(admin, client, group, plan, pipeline, ops, progress);
       }
     } catch (KafkaException e) {
       throw new BackfillException("Kafka failed: " + e.getMessage(), e);
@@ -153,36 +151,31 @@ public final class Backfill {
   private BackfillSummary run(
       Admin admin,
       Map<String, Object> client,
-      DefinitionStore store,
       GroupOffsets group,
       Planner.Plan plan,
-      InferenceEngine engine,
+      Pipeline pipeline,
+      ServiceOps ops,
       Consumer<BackfillProgress> progress)
       throws BackfillException {
-    try (ServiceOps ops = openOps()) {
-      ops.engineOpened(engine);
-      Pipeline pipeline = pipeline(engine, ops);
-      new Preparation(admin, store, group).prepare(request, plan);
-      Topology topology =
-          ClassificationTopology.build(
-              config, pipeline, RangeGates.supplier(request, plan.definition()));
-      BackfillRun run =
-          new BackfillRun(
-              plan.definition(),
-              group,
-              new ResultCounter(admin, client, request.name()),
-              client,
-              config.exactlyOnce(),
-              pollInterval,
-              config.batchMaxSize() > 1,
-              engine.model().name() + " version " + engine.model().version());
-      Consumer<BackfillProgress> reported =
-          p -> {
-            ops.metrics().backfillProgress(p.done(), p.total());
-            progress.accept(p);
-          };
-      return run.execute(topology, config.streamsProperties(), plan.fresh(), reported, ops);
-    }
+    TopologySpec spec =
+        TopologySpec.of(config).withAdmission(RangeGates.supplier(request, plan.definition()));
+    Topology topology = ClassificationTopology.build(spec, pipeline.classifier(), ops.metrics());
+    InferenceEngine engine = pipeline.engine();
+    BackfillRun run =
+        new BackfillRun(
+            plan.definition(),
+            group,
+            new ResultCounter(admin, client, request.name()),
+            client,
+            config.exactlyOnce(),
+            pollInterval,
+            engine.model().name() + " version " + engine.model().version());
+    Consumer<BackfillProgress> reported =
+        p -> {
+          ops.metrics().backfillProgress(p.done(), p.total());
+          progress.accept(p);
+        };
+    return run.execute(topology, config.streamsProperties(), plan.fresh(), reported, ops);
   }
 
   private ServiceOps openOps() throws BackfillException {
@@ -203,18 +196,14 @@ public final class Backfill {
     }
   }
 
-  private Pipeline pipeline(InferenceEngine engine, ServiceOps ops) throws BackfillException {
+  private Pipeline openPipeline(Optional<InferenceEngine> given, ServiceOps ops)
+      throws BackfillException {
     try {
-      return Pipeline.from(config, engine, ops.metrics());
-    } catch (IllegalArgumentException | UncheckedIOException | ConfigException e) {
-      throw new BackfillException(e.getMessage(), e);
-    }
-  }
-
-  private InferenceEngine openEngine() throws BackfillException {
-    try {
-      EngineConfig engineConfig = config.engineConfig(ModelSource.resolve(config.modelSpec()));
-      InferenceEngine engine = OnnxInferenceEngine.open(engineConfig);
+      Pipeline pipeline =
+          given.isPresent()
+              ? Pipeline.around(given.get(), config, ops.metrics())
+              : Pipeline.open(config, ops.metrics());
+      InferenceEngine engine = pipeline.engine();
       LOG.info(
           "backfill {}: model {} version {} (sha256 {}) on {}; every result carries this version",
           request.name(),
@@ -222,8 +211,8 @@ public final class Backfill {
           engine.model().version(),
           engine.model().sha256(),
           engine.provider());
-      return engine;
-    } catch (InferenceException | IllegalArgumentException | UncheckedIOException e) {
+      return pipeline;
+    } catch (StartupException e) {
       throw new BackfillException("cannot load the model: " + e.getMessage(), e);
     }
   }

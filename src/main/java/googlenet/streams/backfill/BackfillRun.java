@@ -1,21 +1,18 @@
 package googlenet.streams.backfill;
 
 import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.service.StreamsRunner;
 import googlenet.streams.topology.Nodes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +32,6 @@ final class BackfillRun {
   private final Map<String, Object> client;
   private final boolean exactlyOnce;
   private final Duration pollInterval;
-  private final boolean buffered;
   private final String model;
 
   BackfillRun(
@@ -45,9 +41,7 @@ final class BackfillRun {
       Map<String, Object> client,
       boolean exactlyOnce,
       Duration pollInterval,
-      boolean buffered,
       String model) {
-    this.buffered = buffered;
     this.model = model;
     this.definition = definition;
     this.group = group;
@@ -66,15 +60,9 @@ final class BackfillRun {
       throws BackfillException {
     Map<TopicPartition, Long> outputMarks = counter.marks(definition.output());
     Map<TopicPartition, Long> dlqMarks = counter.marks(definition.dlq());
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    KafkaStreams streams = new KafkaStreams(topology, props);
-    ops.watch(
-        streams,
-        (newState, oldState) -> {},
-        e -> {
-          failure.compareAndSet(null, e);
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+    StreamsRunner streams =
+        new StreamsRunner(
+            topology, props, "backfill " + definition.name(), definition.input(), "--input", ops);
     if (fresh) {
       streams.cleanUp();
     }
@@ -91,7 +79,7 @@ final class BackfillRun {
               () -> bufferEmpty(streams),
               () -> streams.state() == KafkaStreams.State.RUNNING,
               pollInterval);
-      BackfillProgress last = watcher.await(progress, () -> describe(failure.get(), streams));
+      BackfillProgress last = watcher.await(progress, () -> describe(streams));
       LOG.info(
           "backfill {}: range done ({} of {} offsets), closing",
           definition.name(),
@@ -129,26 +117,14 @@ final class BackfillRun {
    * Closes cleanly: the open transaction commits, the static member leaves the group so a later run
    * or {@code --restart} need not wait for its session to time out.
    */
-  private void close(KafkaStreams streams) {
-    boolean closed =
-        streams.close(
-            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT));
-    if (!closed) {
-      LOG.warn(
-          "backfill {}: streams did not close within {} s",
-          definition.name(),
-          CLOSE_TIMEOUT.toSeconds());
-    }
+  private void close(StreamsRunner streams) {
+    streams.close(CLOSE_TIMEOUT, true);
   }
 
-  private static String describe(Throwable failure, KafkaStreams streams) {
-    if (failure != null) {
-      Throwable root = failure;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      return failure.getMessage() + (root == failure ? "" : " (" + root.getMessage() + ")");
+  private static String describe(StreamsRunner streams) {
+    Optional<String> failure = streams.failureMessage();
+    if (failure.isPresent()) {
+      return failure.get();
     }
     KafkaStreams.State state = streams.state();
     if (state == KafkaStreams.State.ERROR
@@ -160,16 +136,10 @@ final class BackfillRun {
     return null;
   }
 
-  /** True when the batch buffer of every local task is empty (a batch size of 1 has none). */
-  private boolean bufferEmpty(KafkaStreams streams) {
-    if (!buffered) {
-      return true;
-    }
+  /** True when the in-flight buffer of every local task is empty. */
+  private static boolean bufferEmpty(StreamsRunner streams) {
     try {
-      ReadOnlyKeyValueStore<Object, Object> store =
-          streams.store(
-              StoreQueryParameters.fromNameAndType(
-                  Nodes.BUFFER_STORE, QueryableStoreTypes.keyValueStore()));
+      ReadOnlyKeyValueStore<Object, Object> store = streams.store(Nodes.BUFFER_STORE);
       try (KeyValueIterator<Object, Object> all = store.all()) {
         return !all.hasNext();
       }

@@ -3,60 +3,45 @@ package googlenet.streams.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.ImageRejectedException;
 import googlenet.streams.image.RejectReason;
-import googlenet.streams.inference.BatchResult;
-import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.inference.Classifier;
+import googlenet.streams.inference.ClassifyResult;
+import googlenet.streams.inference.ClassifyResult.Labelled;
+import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.inference.InferenceException;
-import googlenet.streams.label.Labels;
 import googlenet.streams.label.Prediction;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Classifies files batch by batch and prints one JSON line per file in input order. A file that
- * cannot be read or decoded gets an error line; the others go on.
+ * Classifies files through the {@link Classifier} and prints one JSON line per file in input order,
+ * as soon as it and every file before it are done. A file that cannot be read or decoded gets an
+ * error line; the others go on.
  */
 final class ClassifyBatches {
   /** Reason code of a file that cannot be read at all. */
   static final String UNREADABLE = "unreadable";
 
-  /** Reason code of a batch that ONNX Runtime failed to run. */
-  static final String INFERENCE_FAILED = "inference-failed";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final InferenceEngine engine;
-  private final ImagePreprocessor preprocessor;
-  private final Labels labels;
-  private final int topK;
-  private final int batchSize;
-  private final FloatBuffer batch;
+  private final Classifier classifier;
+  private final int maxInFlight;
 
-  ClassifyBatches(
-      InferenceEngine engine,
-      ImagePreprocessor preprocessor,
-      Labels labels,
-      int topK,
-      int batchSize) {
-    this.engine = engine;
-    this.preprocessor = preprocessor;
-    this.labels = labels;
-    this.topK = topK;
-    this.batchSize = batchSize;
-    this.batch =
-        ByteBuffer.allocateDirect(batchSize * ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
-            .order(ByteOrder.nativeOrder())
-            .asFloatBuffer();
+  ClassifyBatches(Classifier classifier, int maxInFlight) {
+    this.classifier = classifier;
+    this.maxInFlight = maxInFlight;
   }
+
+  /** A file handed to the classifier, or refused before. */
+  private record Pending(Path file, CompletableFuture<ClassifyResult> result) {}
 
   /**
    * Classifies every file and prints its line.
@@ -66,69 +51,53 @@ final class ClassifyBatches {
    */
   boolean classify(List<Path> files, PrintWriter out) throws InferenceException {
     boolean allLabelled = true;
-    for (int first = 0; first < files.size(); first += batchSize) {
-      List<Path> chunk = files.subList(first, Math.min(files.size(), first + batchSize));
-      ObjectNode[] lines = classifyChunk(chunk);
-      for (ObjectNode line : lines) {
-        allLabelled &= !line.has("error");
-        out.println(line.toString());
+    ArrayDeque<Pending> pending = new ArrayDeque<>();
+    for (Path file : files) {
+      pending.add(new Pending(file, submit(file)));
+      while (pending.size() > maxInFlight
+          || (!pending.isEmpty() && pending.peek().result().isDone())) {
+        allLabelled &= print(pending.poll(), out);
       }
-      out.flush();
+    }
+    while (!pending.isEmpty()) {
+      allLabelled &= print(pending.poll(), out);
     }
     return allLabelled;
   }
 
-  private ObjectNode[] classifyChunk(List<Path> chunk) throws InferenceException {
-    ObjectNode[] lines = new ObjectNode[chunk.size()];
-    int[] fileOfSlot = new int[chunk.size()];
-    int slots = 0;
-    for (int i = 0; i < chunk.size(); i++) {
-      Path file = chunk.get(i);
-      try {
-        preprocessor.preprocessInto(read(file), batch, slots);
-        fileOfSlot[slots++] = i;
-      } catch (ImageRejectedException e) {
-        lines[i] = error(file, e.reason().code(), e.getMessage());
-      } catch (IOException e) {
-        lines[i] = error(file, UNREADABLE, describe(file, e));
-      }
+  private CompletableFuture<ClassifyResult> submit(Path file) {
+    try {
+      return classifier.submit(read(file));
+    } catch (ImageRejectedException e) {
+      return CompletableFuture.completedFuture(new Refused(e.reason().code(), e));
+    } catch (IOException e) {
+      return CompletableFuture.completedFuture(
+          new Refused(UNREADABLE, new IOException(describe(file, e), e)));
     }
-    if (slots > 0) {
-      runSlots(chunk, fileOfSlot, slots, lines);
-    }
-    return lines;
   }
 
-  private void runSlots(List<Path> chunk, int[] fileOfSlot, int slots, ObjectNode[] lines)
-      throws InferenceException {
+  private static boolean print(Pending p, PrintWriter out) throws InferenceException {
+    ObjectNode line;
     try {
-      BatchResult result = engine.run(batch, slots);
-      for (int s = 0; s < slots; s++) {
-        Path file = chunk.get(fileOfSlot[s]);
-        lines[fileOfSlot[s]] =
-            labelled(file, result.provider(), labels.topK(result.probabilities()[s], topK));
+      line = line(p.file(), p.result().join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof InferenceException ie) {
+        throw ie;
       }
-    } catch (InferenceException e) {
-      if (e.fatal()) {
-        throw e;
-      }
-      for (int s = 0; s < slots; s++) {
-        lines[fileOfSlot[s]] = error(chunk.get(fileOfSlot[s]), INFERENCE_FAILED, e.getMessage());
-      }
+      throw e;
     }
+    out.println(line.toString());
+    out.flush();
+    return !line.has("error");
   }
 
   /** Reads a file, refusing one larger than the limit before reading it. */
   private byte[] read(Path file) throws IOException, ImageRejectedException {
     long size = Files.size(file);
-    if (size > preprocessor.limits().maxBytes()) {
+    int max = classifier.preprocessor().limits().maxBytes();
+    if (size > max) {
       throw new ImageRejectedException(
-          RejectReason.TOO_LARGE,
-          file
-              + " has "
-              + size
-              + " bytes, more than the limit of "
-              + preprocessor.limits().maxBytes());
+          RejectReason.TOO_LARGE, file + " has " + size + " bytes, more than the limit of " + max);
     }
     return Files.readAllBytes(file);
   }
@@ -140,24 +109,23 @@ final class ClassifyBatches {
     return "cannot read " + file + ": " + e.getMessage();
   }
 
-  private static ObjectNode labelled(Path file, String provider, List<Prediction> top) {
-    ObjectNode line =
-        JSON.createObjectNode().put("file", file.toString()).put("provider", provider);
-    ArrayNode array = line.putArray("top");
-    for (Prediction p : top) {
-      array
-          .addObject()
-          .put("index", p.index())
-          .put("synset", p.synset())
-          .put("label", p.label())
-          .put("probability", p.probability());
-    }
-    return line;
-  }
-
-  private static ObjectNode error(Path file, String reason, String message) {
+  private static ObjectNode line(Path file, ClassifyResult result) {
     ObjectNode line = JSON.createObjectNode().put("file", file.toString());
-    line.putObject("error").put("reason", reason).put("message", message);
+    if (result instanceof Labelled labelled) {
+      line.put("provider", labelled.provider());
+      ArrayNode array = line.putArray("top");
+      for (Prediction p : labelled.top()) {
+        array
+            .addObject()
+            .put("index", p.index())
+            .put("synset", p.synset())
+            .put("label", p.label())
+            .put("probability", p.probability());
+      }
+    } else {
+      Refused refused = (Refused) result;
+      line.putObject("error").put("reason", refused.reason()).put("message", refused.message());
+    }
     return line;
   }
 }

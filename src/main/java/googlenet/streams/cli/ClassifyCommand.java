@@ -1,24 +1,21 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.image.DecoderMode;
-import googlenet.streams.image.ImageLimits;
-import googlenet.streams.image.ImagePreprocessor;
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.GnsKeys;
 import googlenet.streams.image.PreprocessProfile;
-import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceException;
-import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.label.Labels;
+import googlenet.streams.inference.SchedulerMetrics;
 import googlenet.streams.model.ModelSource;
-import java.io.IOException;
+import googlenet.streams.service.Pipeline;
+import googlenet.streams.service.StartupException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +51,7 @@ final class ClassifyCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Synset file, one '<synset id> <label>' line per class (default: synset.txt beside the"
-              + " model file if present, else classes are named by index).")
+              + " model file if present, else ImageNet's synsets for a 1000-class model).")
   Path labels;
 
   @Option(names = "--top-k", defaultValue = "5", description = "Classes per image (default: 5).")
@@ -108,98 +105,55 @@ final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      ClassifyRun run = prepare(err);
-      try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(run.engineConfig())) {
-        Labels names = run.labels().orElseGet(() -> Labels.defaultFor(engine.model().classes()));
-        checkLabelCount(names, engine.model().classes());
-        return new ClassifyBatches(engine, run.preprocessor(), names, topK, batchSize)
-                .classify(files, spec.commandLine().getOut())
-            ? ALL_LABELLED
-            : SOME_REJECTED;
-      }
-    } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
+    try (Pipeline pipeline = Pipeline.open(config(err), SchedulerMetrics.NONE)) {
+      return new ClassifyBatches(pipeline.classifier(), 2 * batchSize)
+              .classify(files, spec.commandLine().getOut())
+          ? ALL_LABELLED
+          : SOME_REJECTED;
+    } catch (IllegalArgumentException | ConfigException | StartupException e) {
       err.println("classify: " + e.getMessage());
+      return USAGE_OR_MODEL_ERROR;
+    } catch (InferenceException e) {
+      err.println("classify: the inference engine failed: " + e.getMessage());
       return USAGE_OR_MODEL_ERROR;
     } finally {
       err.flush();
     }
   }
 
-  /** Everything resolved from the options before the engine opens. */
-  private record ClassifyRun(
-      EngineConfig engineConfig, ImagePreprocessor preprocessor, Optional<Labels> labels) {}
-
-  private ClassifyRun prepare(PrintWriter err) {
+  /** The service configuration the options describe, checked with the options' own names. */
+  private GnsConfig config(PrintWriter err) {
     if (topK < 1) {
       throw new IllegalArgumentException("--top-k must be >= 1, got " + topK);
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
     }
-    ExecutionProvider ep = ExecutionProvider.fromId(provider);
-    ImagePreprocessor preprocessor =
-        new ImagePreprocessor(
-            PreprocessProfile.fromId(profile), ImageLimits.DEFAULT, DecoderMode.AUTO);
+    ExecutionProvider.fromId(provider);
+    PreprocessProfile.fromId(profile);
+    if (!List.of("auto", "always", "never").contains(softmax)) {
+      throw new IllegalArgumentException(
+          "unknown --softmax '" + softmax + "'; use one of auto, always, never");
+    }
     if (model == null) {
       err.println(
           "classify: no --model given, using the synthetic GoogLeNet: its weights are random, so"
               + " its labels are meaningless; run 'model fetch --dir DIR' for the pretrained"
               + " model and pass --model DIR/<model>.onnx");
     }
-    Path file = ModelSource.resolve(model == null ? ModelSource.SYNTHETIC : model);
-    EngineConfig config =
-        new EngineConfig(
-            file,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ep,
-            deviceId,
-            cudaOptions,
-            0,
-            0,
-            softmaxMode(),
-            false);
-    return new ClassifyRun(config, preprocessor, loadLabels(file));
-  }
-
-  private EngineConfig.Softmax softmaxMode() {
-    for (EngineConfig.Softmax mode : EngineConfig.Softmax.values()) {
-      if (mode.name().equalsIgnoreCase(softmax)) {
-        return mode;
-      }
+    Map<String, String> keys = new HashMap<>();
+    keys.put(GnsKeys.MODEL_PATH, model == null ? ModelSource.SYNTHETIC : model);
+    if (labels != null) {
+      keys.put(GnsKeys.LABELS_PATH, labels.toString());
     }
-    throw new IllegalArgumentException(
-        "unknown --softmax '" + softmax + "'; use one of auto, always, never");
-  }
-
-  private Optional<Labels> loadLabels(Path modelFile) {
-    Path file = labels;
-    if (file == null) {
-      Path beside = modelFile.toAbsolutePath().resolveSibling("synset.txt");
-      if (!Files.isRegularFile(beside)) {
-        return Optional.empty();
-      }
-      file = beside;
-    }
-    try {
-      return Optional.of(Labels.load(file));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read labels file '" + file + "' (" + e + "); pass a synset file with --labels",
-          e);
-    }
-  }
-
-  private static void checkLabelCount(Labels labels, int classes) {
-    if (labels.size() != classes) {
-      throw new IllegalArgumentException(
-          "the labels file has "
-              + labels.size()
-              + " labels but the model has "
-              + classes
-              + " classes; pass the synset file that belongs to the model with --labels");
-    }
+    keys.put(GnsKeys.TOP_K, Integer.toString(topK));
+    keys.put(GnsKeys.EXECUTION_PROVIDER, provider);
+    keys.put(GnsKeys.CUDA_DEVICE_ID, Integer.toString(deviceId));
+    cudaOptions.forEach((k, v) -> keys.put(GnsKeys.CUDA_OPTION_PREFIX + k, v));
+    keys.put(GnsKeys.SOFTMAX, softmax);
+    keys.put(GnsKeys.PREPROCESS_PROFILE, profile);
+    keys.put(GnsKeys.BATCH_MAX_SIZE, Integer.toString(batchSize));
+    keys.put(GnsKeys.MODEL_WARMUP, "false");
+    return GnsConfig.fromMap(keys);
   }
 }

@@ -2,12 +2,8 @@ package googlenet.streams.cli;
 
 import googlenet.streams.tools.demo.Demo;
 import googlenet.streams.tools.demo.DemoSettings;
-import googlenet.streams.tools.demo.Throughput;
-import googlenet.streams.tools.demo.ThroughputSettings;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,30 +65,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Keep the broker and the pipeline running after the report, until Ctrl-C.")
   boolean keepRunning;
 
-  @Option(
-      names = "--measure",
-      hidden = true,
-      description = "Measure raw engine vs end-to-end images/s instead of the demo.")
-  boolean measure;
-
-  @Option(names = "--measure-size", hidden = true, defaultValue = "320x240", paramLabel = "WxH")
-  String measureSize;
-
-  @Option(names = "--partitions", hidden = true, defaultValue = "2", paramLabel = "N")
-  int partitions;
-
-  @Option(
-      names = "--set",
-      hidden = true,
-      paramLabel = "KEY=VALUE",
-      description = "A service configuration key for --measure, e.g. num.stream.threads=2.")
-  Map<String, String> extraConfig = new LinkedHashMap<>();
-
   @Override
   public Integer call() throws Exception {
-    if (measure) {
-      return measure();
-    }
     try {
       DemoSettings settings =
           new DemoSettings(
@@ -107,22 +81,5 @@ final class DemoCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("demo: " + e.getMessage());
       return 2;
     }
-  }
-
-  private int measure() throws Exception {
-    String[] size = measureSize.split("x");
-    Map<String, String> config = new LinkedHashMap<>(extraConfig);
-    if (batchSize != null) {
-      config.put("batch.max.size", String.valueOf(batchSize));
-    }
-    ThroughputSettings settings =
-        new ThroughputSettings(
-            images,
-            Integer.parseInt(size[0]),
-            Integer.parseInt(size[1]),
-            model,
-            partitions,
-            config);
-    return new Throughput(settings, spec.commandLine().getOut()).run();
   }
 }

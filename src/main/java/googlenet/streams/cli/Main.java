@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       ModelCommand.class,
       BackfillCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ConfigCommand.class
     })
 public final class Main implements Runnable {
 

@@ -18,20 +18,12 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class EnvMapping {
   /**
-   * {@code GNS_} variables that are not configuration keys: read by launch scripts, the model
-   * cache, CI and the tests. A new one must be added here, or the service refuses to start.
+   * {@code GNS_} variables of the product that are not configuration keys: read by the container's
+   * launch script and the model cache. A new one must be added here, or the service refuses to
+   * start. (The build's and CI's own variables start with {@code GNSCI_}, outside this namespace.)
    */
   static final Set<String> NON_CONFIG_GNS =
-      Set.of(
-          "GNS_CONFIG",
-          "GNS_JAVA_OPTS",
-          "GNS_LOG_LEVEL",
-          "GNS_CACHE_DIR",
-          "GNS_CI_CACHE",
-          "GNS_ENGINE_DIR",
-          "GNS_HAS_GPU",
-          "GNS_IMAGE",
-          "GNS_REQUIRE_CONTAINERS");
+      Set.of("GNS_CONFIG", "GNS_JAVA_OPTS", "GNS_LOG_LEVEL", "GNS_CACHE_DIR");
 
   private static final Set<String> IGNORED_KAFKA =
       Set.of(
@@ -52,17 +44,16 @@ final class EnvMapping {
   private EnvMapping() {}
 
   /**
-   * The configuration the environment sets, key to value, with variables in name order.
-   *
-   * @throws ConfigException naming a {@code GNS_} variable that names no key
+   * The configuration the environment sets, key to value, with variables in name order; a {@code
+   * GNS_} variable that names no key is recorded in {@code problems}.
    */
-  static Map<String, Entry> map(Map<String, String> env) {
+  static Map<String, Entry> map(Map<String, String> env, Problems problems) {
     Map<String, Entry> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
       String var = e.getKey();
       String key = null;
       if (var.startsWith(GnsKeys.ENV_PREFIX) && !NON_CONFIG_GNS.contains(var)) {
-        key = gnsKey(var);
+        key = problems.attempt(() -> gnsKey(var), null);
       } else if (var.startsWith("KAFKA_") && !ignoredKafka(var)) {
         key = kafkaKey(var.substring("KAFKA_".length()));
       }
@@ -129,7 +120,7 @@ final class EnvMapping {
             + var
             + ": no googlenet-streams key has that name; "
             + hint
-            + " (unset it, or see 'config keys' for the accepted names)");
+            + " (unset it, or see 'googlenet-streams config keys' for the accepted names)");
   }
 
   /** A value and where it came from, for error messages. */

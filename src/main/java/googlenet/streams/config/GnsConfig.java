@@ -1,12 +1,6 @@
 package googlenet.streams.config;
 
 import googlenet.streams.config.EnvMapping.Entry;
-import googlenet.streams.image.DecoderMode;
-import googlenet.streams.image.ImageLimits;
-import googlenet.streams.image.PreprocessProfile;
-import googlenet.streams.inference.EngineConfig;
-import googlenet.streams.inference.ExecutionProvider;
-import googlenet.streams.model.ModelSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -23,6 +17,7 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -36,19 +31,23 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class GnsConfig {
   private final Map<String, Entry> entries;
   private final Map<String, String> env;
-  private final Map<String, Object> values;
+  private final AbstractConfig values;
   private final Map<String, String> cudaOptions;
   private final List<RouteRule> routes;
   private final Map<String, String> kafka;
   private final Map<String, String> gnsRaw;
 
   private GnsConfig(Map<String, Entry> entries, Map<String, String> env) {
+    this(entries, env, new Problems());
+  }
+
+  private GnsConfig(Map<String, Entry> entries, Map<String, String> env, Problems problems) {
     this.entries = Map.copyOf(entries);
     this.env = Map.copyOf(env);
     Map<String, String> gns = new TreeMap<>();
     Map<String, String> cuda = new TreeMap<>();
     Map<String, String> other = new TreeMap<>(StreamsDefaults.DEFAULTS);
-    resolve(entries, env)
+    resolve(entries, env, problems)
         .forEach(
             (key, value) -> {
               if (GnsKeys.definition().names().contains(key)
@@ -57,30 +56,34 @@ public final class GnsConfig {
               } else if (key.startsWith(GnsKeys.CUDA_OPTION_PREFIX)) {
                 cuda.put(key.substring(GnsKeys.CUDA_OPTION_PREFIX.length()), value);
               } else if (GnsKeys.isGnsNamespace(key)) {
-                throw unknownKey(key, entries.get(key));
+                problems.add(unknownKey(key, entries.get(key)));
               } else {
                 other.put(key, value);
               }
             });
-    this.values = TypedValues.parse(gns, entries);
+    this.values =
+        new AbstractConfig(GnsKeys.definition(), TypedValues.parse(gns, entries, problems), false);
     this.gnsRaw = Map.copyOf(gns);
     this.cudaOptions = Map.copyOf(cuda);
-    this.routes = RouteParser.parse(gns, topK());
+    this.routes = RouteParser.parse(gns, topK(), problems);
     this.kafka = Map.copyOf(other);
-    checkGuarantee();
-    checkProcessingHandler();
+    problems.check(this::checkGuarantee);
+    problems.check(this::checkProcessingHandler);
+    problems.throwIfAny();
   }
 
   /**
    * Loads a properties file (when given), then the environment over it.
    *
-   * @throws ConfigException when the file cannot be read or a value is invalid
+   * @throws ConfigException when the file cannot be read
+   * @throws InvalidConfigurationException listing every invalid key, value and variable
    */
   public static GnsConfig load(Optional<Path> propertiesFile, Map<String, String> env) {
     Map<String, Entry> entries = new LinkedHashMap<>();
     propertiesFile.ifPresent(file -> entries.putAll(readFile(file)));
-    entries.putAll(EnvMapping.map(env));
-    return new GnsConfig(entries, env);
+    Problems problems = new Problems();
+    entries.putAll(EnvMapping.map(env, problems));
+    return new GnsConfig(entries, env, problems);
   }
 
   /** A configuration from keys and values alone (no environment), for tests and embedded use. */
@@ -127,12 +130,21 @@ public final class GnsConfig {
     return out;
   }
 
-  private static Map<String, String> resolve(Map<String, Entry> entries, Map<String, String> env) {
+  private static Map<String, String> resolve(
+      Map<String, Entry> entries, Map<String, String> env, Problems problems) {
     boolean kafkaProviders = entries.containsKey("config.providers");
     ValueResolver resolver = new ValueResolver(env);
     Map<String, String> out = new TreeMap<>();
     entries.forEach(
-        (k, e) -> out.put(k, kafkaProviders ? e.value() : resolver.resolve(k, e.value())));
+        (k, e) -> {
+          String value =
+              kafkaProviders
+                  ? e.value()
+                  : problems.attempt(() -> resolver.resolve(k, e.value()), null);
+          if (value != null) {
+            out.put(k, value);
+          }
+        });
     return out;
   }
 
@@ -145,7 +157,7 @@ public final class GnsConfig {
             + entry.origin()
             + "); did you mean "
             + Suggest.closest(key, known)
-            + "? See 'config keys' for the accepted names");
+            + "? See 'googlenet-streams config keys' for the accepted names");
   }
 
   private void checkGuarantee() {
@@ -175,74 +187,93 @@ public final class GnsConfig {
 
   /** Topic the service reads images from. */
   public String inputTopic() {
-    return (String) values.get(GnsKeys.INPUT_TOPIC);
+    return values.getString(GnsKeys.INPUT_TOPIC);
   }
 
   /** Topic every classification is written to. */
   public String outputTopic() {
-    return (String) values.get(GnsKeys.OUTPUT_TOPIC);
+    return values.getString(GnsKeys.OUTPUT_TOPIC);
   }
 
   /** Dead-letter topic. */
   public String dlqTopic() {
-    return (String) values.get(GnsKeys.DLQ_TOPIC);
+    return values.getString(GnsKeys.DLQ_TOPIC);
   }
 
-  /** Largest number of images run in one inference call; 1 means no buffering. */
+  /** Largest number of images run in one inference call. */
   public int batchMaxSize() {
-    return (Integer) values.get(GnsKeys.BATCH_MAX_SIZE);
+    return values.getInt(GnsKeys.BATCH_MAX_SIZE);
   }
 
-  /** Whether the batch buffer is changelogged, so durable ({@code batch.buffer.logged}). */
-  public boolean batchBufferLogged() {
-    return (Boolean) values.get(GnsKeys.BATCH_BUFFER_LOGGED);
-  }
-
-  /** Longest time the oldest buffered image waits before a partial batch runs. */
+  /** Longest time the oldest queued image waits for a fuller batch while the engine is free. */
   public Duration batchMaxDelay() {
-    return Duration.ofMillis((Long) values.get(GnsKeys.BATCH_MAX_DELAY_MS));
+    return Duration.ofMillis(values.getLong(GnsKeys.BATCH_MAX_DELAY_MS));
+  }
+
+  /** Threads that decode and preprocess images: {@code image.decode.threads}, 0 = one per core. */
+  public int decodeThreads() {
+    int threads = values.getInt(GnsKeys.IMAGE_DECODE_THREADS);
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Engine runs in flight at once ({@code inference.concurrent.runs}). */
+  public int concurrentRuns() {
+    return values.getInt(GnsKeys.INFERENCE_CONCURRENT_RUNS);
   }
 
   /** The model spec: {@code synthetic}, {@code synthetic-small} or a file path. */
   public String modelSpec() {
-    return (String) values.get(GnsKeys.MODEL_PATH);
+    return values.getString(GnsKeys.MODEL_PATH).strip();
   }
 
-  /**
-   * The synset file: {@code labels.path} when set; otherwise {@code synset.txt} beside the model
-   * file when there is one (as {@code model fetch} lays them out); otherwise empty.
-   */
+  /** Model name stamped on results; empty to take the file name. */
+  public Optional<String> modelName() {
+    return optional(GnsKeys.MODEL_NAME);
+  }
+
+  /** Model version stamped on results; empty to take the file's SHA-256 prefix. */
+  public Optional<String> modelVersion() {
+    return optional(GnsKeys.MODEL_VERSION);
+  }
+
+  /** Expected SHA-256 of the model file, lower-case, when configured. */
+  public Optional<String> modelSha256() {
+    return optional(GnsKeys.MODEL_SHA256).map(s -> s.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether the engine runs one batch when it opens. */
+  public boolean modelWarmup() {
+    return values.getBoolean(GnsKeys.MODEL_WARMUP);
+  }
+
+  /** The configured synset file ({@code labels.path}), if any. */
   public Optional<Path> labelsPath() {
-    Optional<Path> configured = optional(GnsKeys.LABELS_PATH).map(Path::of);
-    String spec = modelSpec().strip();
-    if (configured.isPresent()
-        || spec.equalsIgnoreCase(ModelSource.SYNTHETIC)
-        || spec.equalsIgnoreCase(ModelSource.SYNTHETIC_SMALL)) {
-      return configured;
-    }
-    Path beside = Path.of(spec).toAbsolutePath().resolveSibling("synset.txt");
-    return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
+    return optional(GnsKeys.LABELS_PATH).map(Path::of);
   }
 
   /** Number of predictions per result. */
   public int topK() {
-    return (Integer) values.get(GnsKeys.TOP_K);
+    return values.getInt(GnsKeys.TOP_K);
   }
 
-  /** The preprocessing profile. */
-  public PreprocessProfile preprocessProfile() {
-    return PreprocessProfile.fromId((String) values.get(GnsKeys.PREPROCESS_PROFILE));
+  /** The preprocessing profile's id, e.g. {@code caffe-bgr}. */
+  public String preprocessProfile() {
+    return values.getString(GnsKeys.PREPROCESS_PROFILE);
   }
 
-  /** Limits checked before an image is decoded. */
-  public ImageLimits imageLimits() {
-    return new ImageLimits(
-        (Integer) values.get(GnsKeys.IMAGE_MAX_BYTES), (Long) values.get(GnsKeys.IMAGE_MAX_PIXELS));
+  /** Largest encoded image accepted, in bytes. */
+  public int imageMaxBytes() {
+    return values.getInt(GnsKeys.IMAGE_MAX_BYTES);
   }
 
-  /** Which decoder JPEGs go to ({@code image.decoder}). */
-  public DecoderMode imageDecoder() {
-    return DecoderMode.fromId((String) values.get(GnsKeys.IMAGE_DECODER));
+  /** Largest width times height accepted. */
+  public long imageMaxPixels() {
+    return values.getLong(GnsKeys.IMAGE_MAX_PIXELS);
+  }
+
+  /** Which decoder JPEGs go to first ({@code image.decoder}): auto, native or imageio. */
+  public String imageDecoder() {
+    return values.getString(GnsKeys.IMAGE_DECODER);
   }
 
   /** The routing rules, in name order. */
@@ -250,38 +281,34 @@ public final class GnsConfig {
     return routes;
   }
 
-  /** The execution provider asked for. */
-  public ExecutionProvider executionProvider() {
-    return ExecutionProvider.fromId((String) values.get(GnsKeys.EXECUTION_PROVIDER));
+  /** The execution provider's id: {@code cpu}, {@code cuda} or {@code cuda-strict}. */
+  public String executionProvider() {
+    return values.getString(GnsKeys.EXECUTION_PROVIDER);
   }
 
-  /**
-   * How to open the inference engine: {@link #engineConfig(Path)} on the file {@link #modelSpec()}
-   * names, resolved by {@link ModelSource#resolve} (which generates a synthetic model on first
-   * use).
-   *
-   * @throws IllegalArgumentException when {@code model.path} is neither a synthetic name nor a
-   *     readable file
-   */
-  public EngineConfig engineConfig() {
-    return engineConfig(ModelSource.resolve(modelSpec()));
+  /** The CUDA device the session runs on. */
+  public int cudaDeviceId() {
+    return values.getInt(GnsKeys.CUDA_DEVICE_ID);
   }
 
-  /** How to open the inference engine on {@code model}, the file {@link #modelSpec()} names. */
-  public EngineConfig engineConfig(Path model) {
-    return new EngineConfig(
-        model,
-        optional(GnsKeys.MODEL_NAME),
-        optional(GnsKeys.MODEL_VERSION),
-        optional(GnsKeys.MODEL_SHA256).map(s -> s.toLowerCase(Locale.ROOT)),
-        executionProvider(),
-        (Integer) values.get(GnsKeys.CUDA_DEVICE_ID),
-        cudaOptions,
-        (Integer) values.get(GnsKeys.INTRA_OP_THREADS),
-        (Integer) values.get(GnsKeys.INTER_OP_THREADS),
-        EngineConfig.Softmax.valueOf(
-            ((String) values.get(GnsKeys.SOFTMAX)).toUpperCase(Locale.ROOT)),
-        (Boolean) values.get(GnsKeys.MODEL_WARMUP));
+  /** CUDA provider options ({@code cuda.option.<name>}), name to value. */
+  public Map<String, String> cudaOptions() {
+    return cudaOptions;
+  }
+
+  /** ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose. */
+  public int intraOpThreads() {
+    return values.getInt(GnsKeys.INTRA_OP_THREADS);
+  }
+
+  /** ONNX Runtime inter-op threads; 0 lets ONNX Runtime choose. */
+  public int interOpThreads() {
+    return values.getInt(GnsKeys.INTER_OP_THREADS);
+  }
+
+  /** Softmax on the model output: {@code auto}, {@code always} or {@code never}. */
+  public String softmax() {
+    return values.getString(GnsKeys.SOFTMAX);
   }
 
   /**
@@ -289,11 +316,11 @@ public final class GnsConfig {
    * metrics.port=-1}. Port 0 means any free port.
    */
   public Optional<InetSocketAddress> metricsEndpoint() {
-    int port = (Integer) values.get(GnsKeys.METRICS_PORT);
-    if (!(Boolean) values.get(GnsKeys.METRICS_ENABLED) || port < 0) {
+    int port = values.getInt(GnsKeys.METRICS_PORT);
+    if (!values.getBoolean(GnsKeys.METRICS_ENABLED) || port < 0) {
       return Optional.empty();
     }
-    return Optional.of(new InetSocketAddress((String) values.get(GnsKeys.METRICS_ADDRESS), port));
+    return Optional.of(new InetSocketAddress(values.getString(GnsKeys.METRICS_ADDRESS), port));
   }
 
   /** The Kafka Streams threads googlenet-streams runs when {@code num.stream.threads} is unset. */
@@ -358,7 +385,7 @@ public final class GnsConfig {
         throw new ConfigException(size, set, "expected a number of bytes");
       }
     }
-    return (int) Math.min(Integer.MAX_VALUE, imageLimits().maxBytes() + (1L << 20));
+    return (int) Math.min(Integer.MAX_VALUE, imageMaxBytes() + (1L << 20));
   }
 
   /**
@@ -367,7 +394,7 @@ public final class GnsConfig {
    */
   public SortedMap<String, String> redacted() {
     SortedMap<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> out.put(k, String.valueOf(v)));
+    values.values().forEach((k, v) -> out.put(k, String.valueOf(v)));
     gnsRaw.forEach(out::putIfAbsent);
     cudaOptions.forEach((k, v) -> out.put(GnsKeys.CUDA_OPTION_PREFIX + k, v));
     kafka.forEach(out::put);
@@ -376,7 +403,7 @@ public final class GnsConfig {
   }
 
   private Optional<String> optional(String key) {
-    String value = ((String) values.get(key)).strip();
+    String value = values.getString(key).strip();
     return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 

@@ -26,11 +26,14 @@ public final class GnsKeys {
   /** Largest number of images run in one inference call. */
   public static final String BATCH_MAX_SIZE = "batch.max.size";
 
-  /** Longest time the oldest buffered image waits before a partial batch is run. */
+  /** Longest time the oldest queued image waits for a fuller batch while the engine is free. */
   public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
 
-  /** Whether the batch buffer is changelogged (durable). */
-  public static final String BATCH_BUFFER_LOGGED = "batch.buffer.logged";
+  /** Threads that decode and preprocess images, in parallel with inference. */
+  public static final String IMAGE_DECODE_THREADS = "image.decode.threads";
+
+  /** Engine runs in flight at once. */
+  public static final String INFERENCE_CONCURRENT_RUNS = "inference.concurrent.runs";
 
   /** Model spec: {@code synthetic}, {@code synthetic-small} or an ONNX file. */
   public static final String MODEL_PATH = "model.path";
@@ -114,6 +117,7 @@ public final class GnsKeys {
           "labels.",
           "top.",
           "execution.",
+          "inference.",
           "cuda.",
           "intra.op.",
           "inter.op.",
@@ -156,26 +160,35 @@ public final class GnsKeys {
         8,
         Range.between(1, 4096),
         Importance.HIGH,
-        "Largest number of images run in one inference call; a batch runs as soon as it is full. "
-            + "8 suits the CPU, where batching does not raise throughput but amortises per-run and "
-            + "per-commit overhead while adding little latency; use 32-64 on a GPU with a model "
-            + "whose batch dimension is symbolic. 1 classifies each record synchronously, with no buffer.");
+        "Largest number of images run in one inference call. The scheduler fills batches from "
+            + "every stream thread and partition. 8 suits the CPU, where batching does not raise "
+            + "throughput but amortises per-run overhead while adding little latency; use 32-64 "
+            + "on a GPU with a model whose batch dimension is symbolic.");
     def.define(
         BATCH_MAX_DELAY_MS,
         Type.LONG,
-        50L,
-        Range.between(1, 3_600_000),
+        10L,
+        Range.between(0, 60_000),
         Importance.HIGH,
-        "Longest time (ms, wall clock) the oldest buffered image waits before a partial batch is run. "
-            + "Checked every max(1, delay/4) ms; the commit interval adds to end-to-end latency.");
+        "Longest time (ms) the oldest queued image waits for a fuller batch while the engine is "
+            + "free; images that queue while the engine is busy join the next batch without "
+            + "waiting. 0 runs whatever is queued at once.");
     def.define(
-        BATCH_BUFFER_LOGGED,
-        Type.BOOLEAN,
-        true,
-        Importance.LOW,
-        "true: the batch buffer (an in-memory store) is changelogged, so a crash loses and "
-            + "duplicates nothing under exactly-once. false: no changelog, which LOSES buffered "
-            + "images on a crash; for measuring the cost of durability only.");
+        IMAGE_DECODE_THREADS,
+        Type.INT,
+        0,
+        Range.between(0, 1024),
+        Importance.MEDIUM,
+        "Threads that decode and preprocess images, in parallel with inference and shared by "
+            + "every stream thread; 0 = one per core.");
+    def.define(
+        INFERENCE_CONCURRENT_RUNS,
+        Type.INT,
+        1,
+        Range.between(1, 64),
+        Importance.MEDIUM,
+        "Engine runs in flight at once. On the CPU keep runs x intra.op.threads at most the "
+            + "cores; on a GPU 2 overlaps one batch's copies with another's compute.");
     def.define(
         MODEL_PATH,
         Type.STRING,

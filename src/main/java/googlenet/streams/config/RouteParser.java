@@ -13,11 +13,10 @@ final class RouteParser {
   private RouteParser() {}
 
   /**
-   * Parses the route keys of {@code values}, rules in name order.
-   *
-   * @throws ConfigException naming the key, its value and what is accepted
+   * Parses the route keys of {@code values}, rules in name order; each bad key is recorded in
+   * {@code problems} (naming the key, its value and what is accepted) and its rule left out.
    */
-  static List<RouteRule> parse(Map<String, String> values, int topK) {
+  static List<RouteRule> parse(Map<String, String> values, int topK, Problems problems) {
     Map<String, Map<String, String>> byName = new TreeMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
       String key = e.getKey();
@@ -29,16 +28,28 @@ final class RouteParser {
           RouteRule.FIELDS.stream()
               .filter(f -> rest.endsWith("." + f) && rest.length() > f.length() + 1)
               .max((a, b) -> Integer.compare(a.length(), b.length()))
-              .orElseThrow(() -> unknownField(key));
+              .orElse(null);
+      if (field == null) {
+        problems.add(unknownField(key));
+        continue;
+      }
       String name = rest.substring(0, rest.length() - field.length() - 1);
       if (!name.matches(NAME)) {
-        throw new ConfigException(
-            key, e.getValue(), "a route name uses letters, digits, - and _ only");
+        problems.add(
+            new ConfigException(
+                key, e.getValue(), "a route name uses letters, digits, - and _ only"));
+        continue;
       }
       byName.computeIfAbsent(name, n -> new TreeMap<>()).put(field, e.getValue());
     }
     List<RouteRule> rules = new ArrayList<>();
-    byName.forEach((name, fields) -> rules.add(rule(name, fields, topK)));
+    byName.forEach(
+        (name, fields) -> {
+          RouteRule rule = problems.attempt(() -> rule(name, fields, topK), null);
+          if (rule != null) {
+            rules.add(rule);
+          }
+        });
     return List.copyOf(rules);
   }
 
@@ -57,7 +68,8 @@ final class RouteParser {
 
   private static String require(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new ConfigException(key + " is required for the route; set it (see 'config keys')");
+      throw new ConfigException(
+          key + " is required for the route; set it (see 'googlenet-streams config keys')");
     }
     return value;
   }

@@ -1,15 +1,14 @@
 package googlenet.streams.config;
 
-import googlenet.streams.label.Prediction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A label routing rule: results whose top predictions match copy to their own topic, e.g. every
- * "tabby cat" with probability at least 0.6 to {@code alerts.cats}.
+ * A label routing rule, as configured: results whose top predictions match copy to their own topic,
+ * e.g. every "tabby cat" with probability at least 0.6 to {@code alerts.cats}. The topology's
+ * router decides what matches.
  *
  * @param name the rule's name, from {@code route.<name>.*}
  * @param match lower-case labels or synset ids; a label matches a prediction when it equals the
@@ -39,31 +38,6 @@ public record RouteRule(
         .filter(s -> !s.isEmpty())
         .distinct()
         .collect(Collectors.toUnmodifiableList());
-  }
-
-  /** True when one of the first {@link #top} predictions matches a label above the threshold. */
-  public boolean matches(List<Prediction> predictions) {
-    int n = Math.min(top, predictions.size());
-    for (int i = 0; i < n; i++) {
-      Prediction p = predictions.get(i);
-      if (p.probability() >= minProbability && names(p).stream().anyMatch(match::contains)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Set<String> names(Prediction p) {
-    String label = p.label().toLowerCase(Locale.ROOT);
-    Set<String> names =
-        Arrays.stream(label.split(","))
-            .map(String::strip)
-            .collect(Collectors.toCollection(java.util.HashSet::new));
-    names.add(label.strip());
-    if (p.synset() != null) {
-      names.add(p.synset().toLowerCase(Locale.ROOT));
-    }
-    return names;
   }
 
   static List<KeyDoc> docs() {

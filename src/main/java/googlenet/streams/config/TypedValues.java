@@ -11,29 +11,35 @@ final class TypedValues {
   private TypedValues() {}
 
   /**
-   * The typed value of every key of {@link GnsKeys#definition()}, defaults filled in.
-   *
-   * @throws ConfigException naming the key, the value, its origin and what is accepted
+   * The typed value of every key of {@link GnsKeys#definition()}, defaults filled in; a bad value
+   * is recorded in {@code problems} (naming the key, the value, its origin and what is accepted)
+   * and replaced by the default.
    */
-  static Map<String, Object> parse(Map<String, String> raw, Map<String, Entry> entries) {
+  static Map<String, Object> parse(
+      Map<String, String> raw, Map<String, Entry> entries, Problems problems) {
     Map<String, Object> out = new HashMap<>();
     for (ConfigDef.ConfigKey key : GnsKeys.definition().configKeys().values()) {
-      Object value = key.defaultValue;
       String given = raw.get(key.name);
-      try {
-        if (given != null) {
-          value = ConfigDef.parseType(key.name, given.strip(), key.type);
-        }
-        if (key.validator != null) {
-          key.validator.ensureValid(key.name, value);
-        }
-      } catch (ConfigException e) {
-        throw new ConfigException(
-            e.getMessage() + origin(entries.get(key.name)) + "; accepted: " + accepted(key));
-      }
-      out.put(key.name, value);
+      out.put(
+          key.name,
+          given == null
+              ? key.defaultValue
+              : problems.attempt(() -> parse(key, given, entries), key.defaultValue));
     }
     return Map.copyOf(out);
+  }
+
+  private static Object parse(ConfigDef.ConfigKey key, String given, Map<String, Entry> entries) {
+    try {
+      Object value = ConfigDef.parseType(key.name, given.strip(), key.type);
+      if (key.validator != null) {
+        key.validator.ensureValid(key.name, value);
+      }
+      return value;
+    } catch (ConfigException e) {
+      throw new ConfigException(
+          e.getMessage() + origin(entries.get(key.name)) + "; accepted: " + accepted(key));
+    }
   }
 
   private static String origin(Entry entry) {

@@ -44,6 +44,12 @@ public final class ModelSource {
     }
   }
 
+  /** True when {@code spec} names a synthetic model rather than a file. */
+  public static boolean isSynthetic(String spec) {
+    String name = spec == null ? "" : spec.strip();
+    return name.equalsIgnoreCase(SYNTHETIC) || name.equalsIgnoreCase(SYNTHETIC_SMALL);
+  }
+
   /** The cache directory for generated models. */
   public static Path cacheDir() {
     String env = System.getenv("GNS_CACHE_DIR");

@@ -18,8 +18,11 @@ public final class MetricNames {
   /** Histogram: images per inference run. */
   public static final String BATCH_SIZE = "gns.batch.size";
 
-  /** Histogram (seconds): how long a batch's oldest record waited in the buffer. */
+  /** Histogram (seconds): how long a batch's oldest image waited in the scheduler's queue. */
   public static final String BATCH_WAIT = "gns.batch.wait";
+
+  /** Histogram (seconds): decode and preprocessing of one image on a decode thread. */
+  public static final String DECODE = "gns.decode";
 
   /** Histogram (seconds): wall time of one inference run. */
   public static final String INFERENCE = "gns.inference";
@@ -27,7 +30,7 @@ public final class MetricNames {
   /** Histogram (seconds): input record timestamp to result send. */
   public static final String END_TO_END = "gns.end.to.end.latency";
 
-  /** Gauge: records in the batch buffers. */
+  /** Gauge: records read and not yet written, in the tasks' changelogged buffers. */
   public static final String BUFFERED = "gns.buffered.records";
 
   /** Gauge, tag {@code provider}: 1 for the execution provider in use. */

@@ -1,5 +1,7 @@
 package googlenet.streams.ops;
 
+import googlenet.streams.inference.SchedulerMetrics;
+import googlenet.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -13,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link PipelineMetrics} on a Micrometer registry. Histograms have explicit buckets, so the
- * Prometheus registry exposes them as Prometheus histograms ({@code _bucket}, {@code _count},
- * {@code _sum}). Meter names are listed in {@link MetricNames}.
+ * What the topology and the classifier report, and a backfill's progress, on a Micrometer registry.
+ * Histograms have explicit buckets, so the Prometheus registry exposes them as Prometheus
+ * histograms ({@code _bucket}, {@code _count}, {@code _sum}). Meter names are listed in {@link
+ * MetricNames}.
  */
-public final class MicrometerPipelineMetrics implements PipelineMetrics {
+public final class MicrometerPipelineMetrics implements TopologyMetrics, SchedulerMetrics {
   private static final double[] BATCH_SIZE_BUCKETS = {
     1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096
   };
@@ -27,6 +30,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   private final Counter batches;
   private final DistributionSummary batchSize;
   private final Timer batchWait;
+  private final Timer decode;
   private final Timer inference;
   private final Timer endToEnd;
   private final Map<String, Integer> bufferedByTask = new ConcurrentHashMap<>();
@@ -50,8 +54,12 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
             .serviceLevelObjectives(BATCH_SIZE_BUCKETS)
             .register(registry);
     batchWait =
-        timer(MetricNames.BATCH_WAIT, "Time the oldest record of a batch waited in the buffer")
+        timer(MetricNames.BATCH_WAIT, "Time the oldest image of a batch waited in the queue")
             .serviceLevelObjectives(millis(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000))
+            .register(registry);
+    decode =
+        timer(MetricNames.DECODE, "Decode and preprocessing of one image")
+            .serviceLevelObjectives(millis(1, 2, 5, 10, 25, 50, 100, 250, 1000))
             .register(registry);
     inference =
         timer(MetricNames.INFERENCE, "Wall time of one inference run (whole batch)")
@@ -64,7 +72,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
                 millis(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000))
             .register(registry);
     Gauge.builder(MetricNames.BUFFERED, bufferedByTask, MicrometerPipelineMetrics::sum)
-        .description("Records waiting in the batch buffers of this instance's tasks")
+        .description("Records read and not yet written by this instance's tasks")
         .register(registry);
   }
 
@@ -108,15 +116,16 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   }
 
   @Override
-  public void batchRun(int size, long inferenceNanos) {
+  public void batchRun(int size, long queueNanos, long inferenceNanos) {
     batches.increment();
     batchSize.record(size);
+    batchWait.record(Math.max(0, queueNanos), TimeUnit.NANOSECONDS);
     inference.record(inferenceNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
-  public void batchWaited(long waitMs) {
-    batchWait.record(Math.max(0, waitMs), TimeUnit.MILLISECONDS);
+  public void decoded(long nanos) {
+    decode.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -128,7 +137,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     }
   }
 
-  @Override
+  /** Progress of a running backfill: {@code done} of {@code total} records processed. */
   public void backfillProgress(long done, long total) {
     if (backfillTotal.getAndSet(total) < 0) {
       Gauge.builder(MetricNames.BACKFILL_DONE, backfillDone, AtomicLong::get)

@@ -51,7 +51,7 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   /** The meters the topology and the backfill report to. */
-  public PipelineMetrics pipeline() {
+  public MicrometerPipelineMetrics pipeline() {
     return pipeline;
   }
 

@@ -45,8 +45,8 @@ public final class ServiceOps implements AutoCloseable {
     this.health = health;
   }
 
-  /** What the topology reports to. */
-  public PipelineMetrics metrics() {
+  /** What the topology and the classifier report to. */
+  public MicrometerPipelineMetrics metrics() {
     return metrics.pipeline();
   }
 

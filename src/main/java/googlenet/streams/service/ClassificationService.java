@@ -2,13 +2,10 @@ package googlenet.streams.service;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.InferenceEngine;
-import googlenet.streams.inference.InferenceException;
-import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.model.ModelSource;
 import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.topology.ClassificationTopology;
+import googlenet.streams.topology.TopologySpec;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The classification service: one inference engine, opened once and shared by every stream thread,
- * behind one Kafka Streams instance running {@link ClassificationTopology}.
+ * The classification service: one {@link Pipeline} (engine and classifier, opened once and shared
+ * by every stream thread) behind one {@link StreamsRunner} running {@link ClassificationTopology}.
  *
- * <p>Lifecycle: {@link #create} (resolves the model, opens the engine, builds the topology), {@link
- * #start}, {@link #awaitStop} (blocks until the streams instance stops, by {@link #close} or by a
- * fatal error), {@link #close}. A stream thread's uncaught exception is fatal: the instance shuts
- * down ({@code SHUTDOWN_CLIENT}) and {@link #awaitStop} returns the failure.
+ * <p>Lifecycle: {@link #create} (opens the pipeline, builds the topology), {@link #start}, {@link
+ * #awaitStop} (blocks until the streams instance stops, by {@link #close} or by a fatal error),
+ * {@link #close}. A stream thread's uncaught exception is fatal: the instance shuts down and {@link
+ * #awaitStop} returns the failure.
  */
 public final class ClassificationService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClassificationService.class);
@@ -33,22 +30,19 @@ public final class ClassificationService implements AutoCloseable {
   /** How long {@link #close()} waits for the stream threads. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final InferenceEngine engine;
-  private final KafkaStreams streams;
-  private final StreamsWatcher watcher;
+  private final Pipeline pipeline;
+  private final StreamsRunner runner;
   private final ServiceOps ops;
   private boolean closed;
 
-  private ClassificationService(
-      InferenceEngine engine, KafkaStreams streams, StreamsWatcher w, ServiceOps ops) {
-    this.engine = engine;
-    this.streams = streams;
-    this.watcher = w;
+  private ClassificationService(Pipeline pipeline, StreamsRunner runner, ServiceOps ops) {
+    this.pipeline = pipeline;
+    this.runner = runner;
     this.ops = ops;
   }
 
   /**
-   * Resolves the model, opens the engine and builds the streams instance, without starting it.
+   * Opens the pipeline and builds the streams instance, without starting it.
    *
    * @throws StartupException when the model cannot be resolved or loaded, or the configuration
    *     cannot make a streams instance; the message says what to do
@@ -56,22 +50,29 @@ public final class ClassificationService implements AutoCloseable {
   public static ClassificationService create(GnsConfig config) throws StartupException {
     LOG.info("Configuration: {}", config.redacted());
     ServiceOps ops = openOps(config);
-    InferenceEngine engine;
+    Pipeline pipeline;
     try {
-      engine = openEngine(config);
+      pipeline = Pipeline.open(config, ops.metrics());
     } catch (StartupException e) {
       ops.close();
       throw e;
     }
-    ops.engineOpened(engine);
+    ops.engineOpened(pipeline.engine());
     try {
-      Topology topology = ClassificationTopology.build(config, engine, ops.metrics());
-      KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-      StreamsWatcher watcher = new StreamsWatcher(config.inputTopic());
-      ops.watch(streams, watcher, watcher);
-      return new ClassificationService(engine, streams, watcher, ops);
+      Topology topology =
+          ClassificationTopology.build(
+              TopologySpec.of(config), pipeline.classifier(), ops.metrics());
+      StreamsRunner runner =
+          new StreamsRunner(
+              topology,
+              config.streamsProperties(),
+              "service",
+              config.inputTopic(),
+              "input.topic",
+              ops);
+      return new ClassificationService(pipeline, runner, ops);
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
-      engine.close();
+      pipeline.close();
       ops.close();
       throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
     }
@@ -85,38 +86,14 @@ public final class ClassificationService implements AutoCloseable {
     }
   }
 
-  private static InferenceEngine openEngine(GnsConfig config) throws StartupException {
-    long start = System.nanoTime();
-    Path model;
-    try {
-      model = ModelSource.resolve(config.modelSpec());
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new StartupException(e.getMessage(), e);
-    }
-    try {
-      InferenceEngine engine = OnnxInferenceEngine.open(config.engineConfig(model));
-      LOG.info(
-          "Model {} {} (sha256 {}) loaded from {} on {} in {} ms",
-          engine.model().name(),
-          engine.model().version(),
-          engine.model().sha256(),
-          model,
-          engine.provider(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-      return engine;
-    } catch (InferenceException e) {
-      throw new StartupException("cannot load model " + model + ": " + e.getMessage(), e);
-    }
-  }
-
   /** Starts the stream threads; returns at once. */
   public void start() {
-    streams.start();
+    runner.start();
   }
 
   /** The inference engine, shared by all stream threads. */
   public InferenceEngine engine() {
-    return engine;
+    return pipeline.engine();
   }
 
   /** Metrics, health and the address of their HTTP endpoint. */
@@ -126,7 +103,16 @@ public final class ClassificationService implements AutoCloseable {
 
   /** The state of the streams instance. */
   public KafkaStreams.State state() {
-    return streams.state();
+    return runner.state();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the streams instance to be running.
+   *
+   * @return true when it is
+   */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return runner.awaitRunning(timeout);
   }
 
   /**
@@ -135,8 +121,8 @@ public final class ClassificationService implements AutoCloseable {
    * @return the fatal error that stopped it, or empty after a requested close
    */
   public Optional<Throwable> awaitStop() throws InterruptedException {
-    watcher.stopped().await();
-    return watcher.failure();
+    runner.awaitStop();
+    return runner.failure();
   }
 
   /**
@@ -145,17 +131,17 @@ public final class ClassificationService implements AutoCloseable {
    * @return true when it stopped
    */
   public boolean awaitStop(Duration timeout) throws InterruptedException {
-    return watcher.stopped().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return runner.awaitStop(timeout);
   }
 
   /** The fatal error that stopped the instance, if any, as one line for people. */
   public Optional<String> failureMessage() {
-    return watcher.failure().map(watcher::describe);
+    return runner.failureMessage();
   }
 
   /** The fatal error that stopped the instance, if any. */
   public Optional<Throwable> failure() {
-    return watcher.failure();
+    return runner.failure();
   }
 
   /** Closes with {@link #CLOSE_TIMEOUT}. */
@@ -166,8 +152,8 @@ public final class ClassificationService implements AutoCloseable {
 
   /**
    * Closes the streams instance (buffered records stay in their changelogged store for the next
-   * owner), then the engine, unless a stream thread is still running after {@code timeout}: then
-   * the engine is left open, since a thread may still use it. Idempotent; thread-safe.
+   * owner), then the pipeline, unless a stream thread is still running after {@code timeout}: then
+   * the pipeline is left open, since a thread may still use it. Idempotent; thread-safe.
    */
   public synchronized void close(Duration timeout) {
     if (closed) {
@@ -176,17 +162,13 @@ public final class ClassificationService implements AutoCloseable {
     closed = true;
     ops.shuttingDown();
     long start = System.nanoTime();
-    boolean stopped = streams.close(timeout);
-    if (stopped) {
-      engine.close();
+    if (runner.close(timeout, false)) {
+      pipeline.close();
       LOG.info(
           "Service stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } else {
-      LOG.warn(
-          "Stream threads still running {} s after close; leaving the inference engine open",
-          timeout.toSeconds());
+      LOG.warn("Leaving the inference engine open: a stream thread may still use it");
     }
     ops.close();
-    watcher.stopped().countDown();
   }
 }

@@ -1,15 +1,12 @@
 package googlenet.streams.topology;
 
-import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.RouteRule;
-import googlenet.streams.inference.InferenceEngine;
-import googlenet.streams.ops.PipelineMetrics;
+import googlenet.streams.inference.Classifier;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -20,7 +17,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * images-source (input.topic, raw bytes)
- *   -> classify [batch-buffer store when batch.max.size > 1]
+ *   [-> admit (a backfill's range and rate)]
+ *   -> classify [batch-buffer store]
  *        -> classifications-sink (output.topic)
  *        -> route-&lt;name&gt;-sink   (route.&lt;name&gt;.topic), one per routing rule
  *        -> dead-letter-sink     (dlq.topic)
@@ -33,81 +31,51 @@ public final class ClassificationTopology {
   private ClassificationTopology() {}
 
   /**
-   * The topology for {@code config} around an open engine, with the labels and preprocessor the
-   * configuration names (see {@link Pipeline#from}).
+   * The topology {@code spec} describes, classifying with {@code classifier} (shared by every task)
+   * and reporting to {@code metrics}.
    */
-  public static Topology build(GnsConfig config, InferenceEngine engine) {
-    return build(config, Pipeline.from(config, engine));
-  }
-
-  /** As {@link #build(GnsConfig, InferenceEngine)}, reporting to {@code metrics}. */
-  public static Topology build(GnsConfig config, InferenceEngine engine, PipelineMetrics metrics) {
-    return build(config, Pipeline.from(config, engine, metrics));
-  }
-
-  /** The topology for {@code config} running the given stages. */
-  public static Topology build(GnsConfig config, Pipeline pipeline) {
-    return build(config, pipeline, null);
-  }
-
-  /**
-   * The topology for {@code config} running the given stages, with an admission processor between
-   * the source and the classify processor: it forwards the raw records that should be classified
-   * (possibly with headers added) and drops the others. A backfill uses it to keep to its offset
-   * range and rate; the live service has none.
-   *
-   * @param admission supplies the {@link Nodes#ADMIT} processor, or null for none
-   */
-  public static Topology build(
-      GnsConfig config,
-      Pipeline pipeline,
-      ProcessorSupplier<byte[], byte[], byte[], byte[]> admission) {
-    pipeline.metrics().deadLetterReasons(DeadLetterHeaders.reasons());
+  public static Topology build(TopologySpec spec, Classifier classifier, TopologyMetrics metrics) {
+    metrics.deadLetterReasons(DeadLetterHeaders.reasons());
     Topology topology = new Topology();
     topology.addSource(
-        Nodes.SOURCE,
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer(),
-        config.inputTopic());
+        Nodes.SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), spec.inputTopic());
     String parent = Nodes.SOURCE;
-    if (admission != null) {
-      topology.addProcessor(Nodes.ADMIT, admission, Nodes.SOURCE);
+    if (spec.admission().isPresent()) {
+      topology.addProcessor(Nodes.ADMIT, spec.admission().get(), Nodes.SOURCE);
       parent = Nodes.ADMIT;
     }
-    topology.addProcessor(Nodes.CLASSIFY, () -> new ClassifyProcessor(config, pipeline), parent);
-    if (config.batchMaxSize() > 1) {
-      topology.addStateStore(bufferStore(config), Nodes.CLASSIFY);
-    }
+    topology.addProcessor(
+        Nodes.CLASSIFY, () -> new ClassifyProcessor(spec, classifier, metrics), parent);
+    topology.addStateStore(bufferStore(spec), Nodes.CLASSIFY);
     ByteArraySerializer bytes = new ByteArraySerializer();
-    topology.addSink(Nodes.OUTPUT_SINK, config.outputTopic(), bytes, bytes, Nodes.CLASSIFY);
-    topology.addSink(Nodes.DLQ_SINK, config.dlqTopic(), bytes, bytes, Nodes.CLASSIFY);
-    for (RouteRule rule : config.routes()) {
+    topology.addSink(Nodes.OUTPUT_SINK, spec.outputTopic(), bytes, bytes, Nodes.CLASSIFY);
+    topology.addSink(Nodes.DLQ_SINK, spec.dlqTopic(), bytes, bytes, Nodes.CLASSIFY);
+    for (RouteRule rule : spec.routes()) {
       topology.addSink(Nodes.route(rule), rule.topic(), bytes, bytes, Nodes.CLASSIFY);
     }
     return topology;
   }
 
   /**
-   * The batch buffer: in memory and changelogged. The changelog makes it durable: a task that moves
-   * or whose instance crashed restores its buffer from the changelog, so under exactly-once nothing
-   * is lost or duplicated. It is not a RocksDB store because exactly-once commits every 100 ms and
-   * each commit flushed RocksDB's memtable to a new file, which the {@code bench} command measured
-   * as the largest cost of the buffer; the buffer holds about one batch per task, so memory is not
-   * a concern. Cached: records buffered and emitted within one commit interval never reach the
-   * changelog. With {@code batch.buffer.logged=false}, no changelog: not crash-safe, for measuring
-   * what durability costs.
+   * The buffer of in-flight records: in memory and changelogged. The changelog makes it durable: a
+   * task that moves or whose instance crashed restores its buffer from the changelog, so under
+   * exactly-once nothing is lost or duplicated. It is not a RocksDB store because exactly-once
+   * commits every 100 ms and each commit flushed RocksDB's memtable to a new file, which the {@code
+   * bench} command measured as the largest cost of the buffer; the buffer holds at most {@link
+   * TopologySpec#maxInFlight()} records per task, so memory is not a concern. Cached: records
+   * buffered and written within one commit interval never reach the changelog.
    */
-  private static StoreBuilder<KeyValueStore<Long, PendingRecord>> bufferStore(GnsConfig config) {
+  private static StoreBuilder<KeyValueStore<Long, PendingRecord>> bufferStore(TopologySpec spec) {
     StoreBuilder<KeyValueStore<Long, PendingRecord>> store =
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(Nodes.BUFFER_STORE),
                 Serdes.Long(),
                 new PendingRecordSerde())
             .withCachingEnabled();
-    if (!config.batchBufferLogged()) {
+    if (!spec.bufferLogged()) {
       return store.withLoggingDisabled();
     }
-    long maxMessage = Math.min(Integer.MAX_VALUE, config.imageLimits().maxBytes() + 64L * 1024);
+    long maxMessage = Math.min(Integer.MAX_VALUE, spec.maxRecordBytes());
     return store.withLoggingEnabled(
         Map.of(
             "max.message.bytes", Long.toString(maxMessage),

@@ -1,14 +1,18 @@
 package googlenet.streams.topology;
 
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.config.GnsConfig;
-import googlenet.streams.image.ImageRejectedException;
+import googlenet.streams.inference.Classifier;
+import googlenet.streams.inference.ClassifyResult;
+import googlenet.streams.inference.ClassifyResult.Labelled;
+import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.serde.AvroSerde;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,60 +24,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deserialises, preprocesses, batches, runs and labels images. Each input record is decoded on
- * arrival into a slot of the task's {@link SlotBuffer}, and kept as read in the changelogged store
- * {@link Nodes#BUFFER_STORE} keyed by offset. A batch runs when it is full (in {@link #process}) or
- * when its oldest record has waited {@code batch.max.delay.ms} (wall-clock punctuation); its
- * results are written and its keys deleted in the same transaction. Records restored into the store
- * after a crash or rebalance have no tensor yet: they are decoded again when their batch runs, at
- * the first punctuation. With {@code batch.max.size=1} there is no store: each record is classified
- * in {@link #process}. Rejected records go to the dead-letter topic.
+ * Hands every input record to the {@link Classifier} as it arrives and writes the outcomes in input
+ * order. A record is kept, as read, in the changelogged store {@link Nodes#BUFFER_STORE} (keyed by
+ * offset) from its arrival until its result or dead letter is written, and its key is deleted in
+ * the same transaction as that write; so under exactly-once a crash or a rebalance loses and
+ * duplicates nothing. Records restored into the store are handed to the classifier again when the
+ * task starts. Outcomes are written whenever the stream thread passes by: on each new record and on
+ * a short wall-clock punctuation. A task with {@link TopologySpec#maxInFlight()} records in flight
+ * waits for its oldest before taking another.
  */
 final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
 
-  private final GnsConfig config;
-  private final Pipeline pipeline;
+  /** How often finished outcomes are written while no record arrives. */
+  static final Duration DRAIN_INTERVAL = Duration.ofMillis(5);
+
+  private final TopologySpec spec;
+  private final Classifier classifier;
+  private final TopologyMetrics metrics;
   private final AvroSerde<ImageRecord> imageSerde = AvroSerde.imageRecord();
-  private final SlotBuffer slots;
-  private final BatchRunner runner;
-  private final long delayMs;
+  private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
   private ProcessorContext<byte[], byte[]> context;
   private Outputs outputs;
   private KeyValueStore<Long, PendingRecord> buffer;
-  private int buffered;
-  private long oldestArrivalMs;
 
-  ClassifyProcessor(GnsConfig config, Pipeline pipeline) {
-    this.config = config;
-    this.pipeline = pipeline;
-    this.slots = new SlotBuffer(config.batchMaxSize());
-    this.runner = new BatchRunner(pipeline.engine(), pipeline.metrics());
-    this.delayMs = config.batchMaxDelay().toMillis();
+  /** A record handed to the classifier, or refused before (its future is then done). */
+  private record InFlight(
+      PendingRecord pending, ImageRecord image, CompletableFuture<ClassifyResult> result) {}
+
+  ClassifyProcessor(TopologySpec spec, Classifier classifier, TopologyMetrics metrics) {
+    this.spec = spec;
+    this.classifier = classifier;
+    this.metrics = metrics;
   }
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.outputs =
-        new Outputs(
-            context, pipeline, config.topK(), config.routes(), config.producerMaxRequestBytes());
-    slots.clear();
-    if (config.batchMaxSize() == 1) {
-      return;
+    this.outputs = new Outputs(context, spec, metrics);
+    this.buffer = context.getStateStore(Nodes.BUFFER_STORE);
+    try (KeyValueIterator<Long, PendingRecord> restored = buffer.all()) {
+      restored.forEachRemaining(kv -> submit(kv.value));
     }
-    buffer = context.getStateStore(Nodes.BUFFER_STORE);
-    buffered = countBuffered();
-    reportBuffered();
-    oldestArrivalMs = context.currentSystemTimeMs() - delayMs;
-    if (buffered > 0) {
+    if (!inFlight.isEmpty()) {
       LOG.info(
-          "task {}: {} buffered records restored; they run at the next punctuation",
+          "task {}: {} buffered records restored and handed to the classifier again",
           context.taskId(),
-          buffered);
+          inFlight.size());
     }
-    Duration interval = Duration.ofMillis(Math.max(1, delayMs / 4));
-    context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    reportBuffered();
+    context.schedule(DRAIN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> drain());
   }
 
   @Override
@@ -91,126 +91,75 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
             meta.topic(),
             meta.partition(),
             meta.offset());
-    ImageRecord image = deserialize(pending);
-    if (image == null) {
-      return;
-    }
-    if (buffer == null) {
-      if (preprocess(pending, image, 0)) {
-        pipeline.metrics().batchWaited(0);
-        run(List.of(new Ready(pending, image)));
-      }
-      slots.clear();
-      return;
-    }
-    int position = buffered;
-    if (position < slots.capacity() && !preprocess(pending, image, position)) {
-      return;
-    }
     buffer.put(pending.offset(), pending);
-    if (buffered++ == 0) {
-      oldestArrivalMs = context.currentSystemTimeMs();
-    }
-    if (buffered >= config.batchMaxSize()) {
-      flush();
+    submit(pending);
+    drain();
+    while (inFlight.size() > spec.maxInFlight()) {
+      write(inFlight.poll());
+      drain();
     }
     reportBuffered();
   }
 
-  private void punctuate(long now) {
-    if (buffered > 0 && now - oldestArrivalMs >= delayMs) {
-      flush();
+  /** Deserialises and hands the image over; a record that is no image is refused at once. */
+  private void submit(PendingRecord pending) {
+    if (pending.value() == null) {
+      refuse(pending, DeadLetterHeaders.NULL_VALUE, new NullValueException());
+      return;
+    }
+    ImageRecord image;
+    try {
+      image = imageSerde.decode(pending.value());
+    } catch (SerializationException e) {
+      refuse(pending, DeadLetterHeaders.UNDESERIALIZABLE, e);
+      return;
+    }
+    inFlight.add(new InFlight(pending, image, classifier.submit(bytes(image.getImage()))));
+  }
+
+  private void refuse(PendingRecord pending, String reason, Exception cause) {
+    ClassifyResult refused = new Refused(reason, cause);
+    inFlight.add(new InFlight(pending, null, CompletableFuture.completedFuture(refused)));
+  }
+
+  /** Writes the outcomes that are done, oldest first, up to the first that is not. */
+  private void drain() {
+    int before = inFlight.size();
+    while (!inFlight.isEmpty() && inFlight.peek().result().isDone()) {
+      write(inFlight.poll());
+    }
+    if (inFlight.size() != before) {
       reportBuffered();
     }
   }
 
+  /** Writes one outcome, waiting for it if needed, and forgets the record. */
+  private void write(InFlight f) {
+    ClassifyResult result;
+    try {
+      result = f.result().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StreamsException("interrupted while waiting for the classifier", e);
+    } catch (ExecutionException e) {
+      throw new StreamsException(
+          "inference engine failed fatally, stopping ("
+              + e.getCause().getMessage()
+              + "); check model.path, execution.provider and the engine log above",
+          e.getCause());
+    }
+    String imageId = f.image() == null ? null : f.image().getId();
+    if (result instanceof Labelled labelled) {
+      outputs.result(f.pending(), f.image(), labelled);
+    } else {
+      Refused refused = (Refused) result;
+      outputs.deadLetter(f.pending(), imageId, refused.reason(), refused.cause());
+    }
+    buffer.delete(f.pending().offset());
+  }
+
   private void reportBuffered() {
-    pipeline.metrics().buffered(context.taskId().toString(), buffered);
-  }
-
-  private void flush() {
-    pipeline.metrics().batchWaited(context.currentSystemTimeMs() - oldestArrivalMs);
-    List<PendingRecord> all = new ArrayList<>(buffered);
-    try (KeyValueIterator<Long, PendingRecord> it = buffer.all()) {
-      it.forEachRemaining(kv -> all.add(kv.value));
-    }
-    int max = config.batchMaxSize();
-    for (int from = 0; from < all.size(); from += max) {
-      List<PendingRecord> chunk = all.subList(from, Math.min(all.size(), from + max));
-      run(prepare(chunk));
-      chunk.forEach(p -> buffer.delete(p.offset()));
-      slots.clear();
-    }
-    buffered = 0;
-  }
-
-  /** Puts the tensor of the i-th usable record of {@code chunk} in slot i, decoding if needed. */
-  private List<Ready> prepare(List<PendingRecord> chunk) {
-    List<Ready> ready = new ArrayList<>(chunk.size());
-    for (PendingRecord pending : chunk) {
-      ImageRecord image = deserialize(pending);
-      int target = ready.size();
-      int cached = image == null ? -1 : slots.slotOf(pending.offset());
-      if (cached > target) {
-        slots.move(cached, target);
-      }
-      if (image != null && (cached >= target || preprocess(pending, image, target))) {
-        ready.add(new Ready(pending, image));
-      }
-    }
-    return ready;
-  }
-
-  private void run(List<Ready> ready) {
-    if (ready.isEmpty()) {
-      return;
-    }
-    List<BatchRunner.Outcome> outcomes = runner.run(slots, ready.size());
-    for (int i = 0; i < ready.size(); i++) {
-      Ready r = ready.get(i);
-      BatchRunner.Outcome outcome = outcomes.get(i);
-      if (outcome.failure() != null) {
-        outputs.deadLetter(
-            r.pending(), r.image().getId(), DeadLetterHeaders.INFERENCE_FAILED, outcome.failure());
-      } else {
-        outputs.result(r.pending(), r.image(), outcome);
-      }
-    }
-  }
-
-  private ImageRecord deserialize(PendingRecord pending) {
-    if (pending.value() == null) {
-      outputs.deadLetter(pending, null, DeadLetterHeaders.NULL_VALUE, new NullValueException());
-      return null;
-    }
-    try {
-      return imageSerde.decode(pending.value());
-    } catch (SerializationException e) {
-      outputs.deadLetter(pending, null, DeadLetterHeaders.UNDESERIALIZABLE, e);
-      return null;
-    }
-  }
-
-  private boolean preprocess(PendingRecord pending, ImageRecord image, int slot) {
-    try {
-      pipeline.preprocessor().preprocessInto(bytes(image.getImage()), slots.tensors(), slot);
-      slots.assign(slot, pending.offset());
-      return true;
-    } catch (ImageRejectedException e) {
-      outputs.deadLetter(pending, image.getId(), e.reason().code(), e);
-      return false;
-    }
-  }
-
-  private int countBuffered() {
-    int n = 0;
-    try (KeyValueIterator<Long, PendingRecord> it = buffer.all()) {
-      while (it.hasNext()) {
-        it.next();
-        n++;
-      }
-    }
-    return n;
+    metrics.buffered(context.taskId().toString(), inFlight.size());
   }
 
   private static byte[] bytes(ByteBuffer buffer) {
@@ -222,11 +171,11 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
 
   @Override
   public void close() {
-    // Buffered records stay in the store; whichever instance owns the task next runs them.
+    // The records stay in the store; whichever instance owns the task next classifies them.
+    inFlight.forEach(f -> f.result().cancel(false));
+    inFlight.clear();
     if (context != null) {
-      pipeline.metrics().buffered(context.taskId().toString(), 0);
+      metrics.buffered(context.taskId().toString(), 0);
     }
   }
-
-  private record Ready(PendingRecord pending, ImageRecord image) {}
 }

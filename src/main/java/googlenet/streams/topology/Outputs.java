@@ -3,10 +3,9 @@ package googlenet.streams.topology;
 import googlenet.streams.avro.Classification;
 import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.config.RouteRule;
+import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.inference.ModelInfo;
-import googlenet.streams.label.Prediction;
 import googlenet.streams.serde.AvroSerde;
-import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,36 +22,25 @@ final class Outputs {
   private static final int MAX_MESSAGE_CHARS = 1000;
 
   private final ProcessorContext<byte[], byte[]> context;
-  private final Pipeline pipeline;
-  private final int topK;
-  private final List<RouteRule> routes;
-  private final int deadLetterMaxBytes;
+  private final TopologySpec spec;
+  private final TopologyMetrics metrics;
   private final AvroSerde<Classification> serde = AvroSerde.classification();
 
-  Outputs(
-      ProcessorContext<byte[], byte[]> context,
-      Pipeline pipeline,
-      int topK,
-      List<RouteRule> routes,
-      int deadLetterMaxBytes) {
+  Outputs(ProcessorContext<byte[], byte[]> context, TopologySpec spec, TopologyMetrics metrics) {
     this.context = context;
-    this.pipeline = pipeline;
-    this.topK = topK;
-    this.routes = routes;
-    this.deadLetterMaxBytes = deadLetterMaxBytes;
+    this.spec = spec;
+    this.metrics = metrics;
   }
 
   /** Writes the classification of {@code image} and copies it to every matching route. */
-  void result(PendingRecord pending, ImageRecord image, BatchRunner.Outcome outcome) {
-    ModelInfo model = pipeline.engine().model();
-    List<Prediction> top = pipeline.labels().topK(outcome.probabilities(), topK);
-    Classification value =
-        Classifications.of(image, pending, top, model, outcome, context.currentSystemTimeMs());
-    byte[] bytes = serde.encode(value);
+  void result(PendingRecord pending, ImageRecord image, Labelled labelled) {
+    ModelInfo model = labelled.model();
+    long now = context.currentSystemTimeMs();
+    byte[] bytes = serde.encode(Classifications.of(image, pending, labelled, now));
     context.forward(record(pending, bytes, modelHeaders(pending, model)), Nodes.OUTPUT_SINK);
-    pipeline.metrics().classified(pending.timestamp(), context.currentSystemTimeMs());
-    for (RouteRule rule : routes) {
-      if (rule.matches(top)) {
+    metrics.classified(pending.timestamp(), now);
+    for (RouteRule rule : spec.routes()) {
+      if (Router.matches(rule, labelled.top())) {
         context.forward(record(pending, bytes, modelHeaders(pending, model)), Nodes.route(rule));
       }
     }
@@ -72,9 +60,9 @@ final class Outputs {
     PendingRecord.put(
         headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(pending.partition()));
     PendingRecord.put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(pending.offset()));
-    byte[] value = DeadLetterSize.fit(pending, headers, deadLetterMaxBytes);
+    byte[] value = DeadLetterSize.fit(pending, headers, spec.deadLetterMaxBytes());
     context.forward(record(pending, value, headers), Nodes.DLQ_SINK);
-    pipeline.metrics().deadLetter(reason);
+    metrics.deadLetter(reason);
     LOG.warn(
         "dead letter {} image {}: {}: {}",
         pending.position(),

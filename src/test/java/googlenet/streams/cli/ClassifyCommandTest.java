@@ -271,7 +271,7 @@ class ClassifyCommandTest {
     CommandRun run = CommandRun.of("classify", "--model", model(), "--labels", labels, a);
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("3 labels").contains("1000 classes");
+    assertThat(run.err()).contains("3 classes").contains("1000 classes").contains("--labels");
   }
 
   @Test

@@ -3,11 +3,6 @@ package googlenet.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import googlenet.streams.image.DecoderMode;
-import googlenet.streams.image.ImageLimits;
-import googlenet.streams.image.PreprocessProfile;
-import googlenet.streams.inference.EngineConfig;
-import googlenet.streams.inference.ExecutionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,13 +24,16 @@ class GnsConfigTest {
     assertThat(config.outputTopic()).isEqualTo("classifications");
     assertThat(config.dlqTopic()).isEqualTo("images.dlq");
     assertThat(config.batchMaxSize()).isEqualTo(8);
-    assertThat(config.batchMaxDelay()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.batchMaxDelay()).isEqualTo(Duration.ofMillis(10));
+    assertThat(config.decodeThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(config.concurrentRuns()).isEqualTo(1);
     assertThat(config.modelSpec()).isEqualTo("synthetic");
     assertThat(config.topK()).isEqualTo(5);
     assertThat(config.labelsPath()).isEmpty();
-    assertThat(config.preprocessProfile()).isEqualTo(PreprocessProfile.CAFFE_BGR);
-    assertThat(config.imageLimits()).isEqualTo(ImageLimits.DEFAULT);
-    assertThat(config.imageDecoder()).isEqualTo(DecoderMode.AUTO);
+    assertThat(config.preprocessProfile()).isEqualTo("caffe-bgr");
+    assertThat(config.imageMaxBytes()).isEqualTo(20 * 1024 * 1024);
+    assertThat(config.imageMaxPixels()).isEqualTo(50_000_000L);
+    assertThat(config.imageDecoder()).isEqualTo("auto");
     assertThat(config.routes()).isEmpty();
     assertThat(config.exactlyOnce()).isTrue();
     Properties props = config.streamsProperties();
@@ -70,8 +68,7 @@ class GnsConfigTest {
 
     assertThat(config.batchMaxSize()).isEqualTo(16);
     assertThat(config.batchMaxDelay()).isEqualTo(Duration.ofMillis(20));
-    assertThat(config.engineConfig(Path.of("m.onnx")).cudaOptions())
-        .containsExactlyEntriesOf(Map.of("gpu_mem_limit", "1024"));
+    assertThat(config.cudaOptions()).containsExactlyEntriesOf(Map.of("gpu_mem_limit", "1024"));
     assertThat(config.streamsProperties())
         .containsEntry("bootstrap.servers", "env:9092")
         .containsEntry("num.stream.threads", "2")
@@ -88,11 +85,12 @@ class GnsConfigTest {
   }
 
   @Test
-  void shouldIgnoreTheGnsVariablesOfScriptsCacheAndCi() {
+  void shouldIgnoreTheGnsVariablesOfTheLaunchScriptAndTheModelCache() {
     Map<String, String> env =
         Map.of(
             "GNS_CACHE_DIR", "/tmp/models",
-            "GNS_REQUIRE_CONTAINERS", "true",
+            "GNSCI_REQUIRE_CONTAINERS", "true",
+            "GNS_LOG_LEVEL", "DEBUG",
             "GNS_JAVA_OPTS", "-Xmx1g",
             "KAFKA_BOOTSTRAP_SERVERS", "b:9092");
 
@@ -147,10 +145,10 @@ class GnsConfigTest {
   @Test
   void shouldTakeTheImageDecoderAndListTheAcceptedOnesForABadOne() {
     assertThat(GnsConfig.fromMap(Map.of("image.decoder", "imageio")).imageDecoder())
-        .isEqualTo(DecoderMode.IMAGEIO);
+        .isEqualTo("imageio");
     assertThat(
             GnsConfig.load(Optional.empty(), Map.of("GNS_IMAGE_DECODER", "native")).imageDecoder())
-        .isEqualTo(DecoderMode.NATIVE);
+        .isEqualTo("native");
     assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("image.decoder", "turbo")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("image.decoder")
@@ -192,50 +190,26 @@ class GnsConfigTest {
   }
 
   @Test
-  void shouldBuildTheEngineConfig() {
-    String sha = "AB".repeat(32);
-    GnsConfig config =
-        GnsConfig.fromMap(
-            Map.of(
-                "model.name", "googlenet-12",
-                "model.sha256", sha,
-                "execution.provider", "cuda-strict",
-                "cuda.device.id", "1",
-                "cuda.option.cudnn_conv_algo_search", "HEURISTIC",
-                "intra.op.threads", "2",
-                "softmax", "never",
-                "model.warmup", "false"));
-
-    EngineConfig engine = config.engineConfig(Path.of("/models/g.onnx"));
-
-    assertThat(engine.model()).isEqualTo(Path.of("/models/g.onnx"));
-    assertThat(engine.modelName()).contains("googlenet-12");
-    assertThat(engine.modelVersion()).isEmpty();
-    assertThat(engine.expectedSha256()).contains("ab".repeat(32));
-    assertThat(engine.provider()).isEqualTo(ExecutionProvider.CUDA_STRICT);
-    assertThat(engine.deviceId()).isEqualTo(1);
-    assertThat(engine.cudaOptions()).containsEntry("cudnn_conv_algo_search", "HEURISTIC");
-    assertThat(engine.intraOpThreads()).isEqualTo(2);
-    assertThat(engine.softmax()).isEqualTo(EngineConfig.Softmax.NEVER);
-    assertThat(engine.warmup()).isFalse();
-  }
-
-  @Test
-  void shouldTakeTheSynsetFileBesideTheModelUnlessLabelsAreConfigured() throws Exception {
-    Path model = Files.createFile(dir.resolve("googlenet-12.onnx"));
-    Path synset = Files.writeString(dir.resolve("synset.txt"), "n01440764 tench\n");
-    Path other = dir.resolve("other.txt");
-
-    assertThat(GnsConfig.fromMap(Map.of("model.path", model.toString())).labelsPath())
-        .contains(synset.toAbsolutePath());
-    assertThat(
-            GnsConfig.fromMap(
-                    Map.of("model.path", model.toString(), "labels.path", other.toString()))
-                .labelsPath())
-        .contains(other);
-    assertThat(GnsConfig.fromMap(Map.of("model.path", "synthetic")).labelsPath()).isEmpty();
-    Files.delete(synset);
-    assertThat(GnsConfig.fromMap(Map.of("model.path", model.toString())).labelsPath()).isEmpty();
+  void shouldListEveryProblemOfAConfigurationAtOnce() {
+    assertThatThrownBy(
+            () ->
+                GnsConfig.load(
+                    Optional.empty(),
+                    Map.of(
+                        "GNS_BATCH_MAX_SIZE", "-1",
+                        "GNS_TOP_KK", "3",
+                        "GNS_ROUTE_CATS_MATCH", "tabby",
+                        "KAFKA_PROCESSING_GUARANTEE", "exactly_once")))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).contains("batch.max.size").contains("-1"))
+                    .anySatisfy(p -> assertThat(p).contains("GNS_TOP_KK").contains("GNS_TOP_K"))
+                    .anySatisfy(p -> assertThat(p).contains("route.cats.topic is required"))
+                    .anySatisfy(p -> assertThat(p).contains("exactly_once_v2")))
+        .hasMessageStartingWith("4 problems:");
   }
 
   @Test

@@ -3,17 +3,12 @@ package googlenet.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import googlenet.streams.label.Prediction;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class RouteRuleTest {
-  private static final Prediction TABBY =
-      new Prediction(281, "n02123045", "tabby, tabby cat", 0.7f);
-  private static final Prediction TIGER = new Prediction(282, "n02123159", "tiger cat", 0.2f);
-
   @Test
   void shouldParseRulesFromKeysAndEnvironment() {
     GnsConfig config =
@@ -31,39 +26,6 @@ class RouteRuleTest {
         .containsExactly(
             new RouteRule("any_car", List.of("sports car"), 0.0, "cars", 5),
             new RouteRule("cats", List.of("tabby cat", "n02123159"), 0.6, "alerts.cats", 1));
-  }
-
-  @Test
-  void shouldMatchAnyCommaSeparatedNameOfTheLabelCaseInsensitively() {
-    RouteRule rule = new RouteRule("cats", List.of("tabby cat"), 0.6, "alerts.cats", 1);
-
-    assertThat(rule.matches(List.of(TABBY, TIGER))).isTrue();
-    assertThat(rule.matches(List.of(TIGER, TABBY))).isFalse();
-  }
-
-  @Test
-  void shouldMatchSynsetIdsAndTheWholeLabel() {
-    assertThat(new RouteRule("r", List.of("n02123045"), 0, "t", 1).matches(List.of(TABBY)))
-        .isTrue();
-    assertThat(new RouteRule("r", List.of("tabby, tabby cat"), 0, "t", 1).matches(List.of(TABBY)))
-        .isTrue();
-    assertThat(new RouteRule("r", List.of("tabby c"), 0, "t", 1).matches(List.of(TABBY))).isFalse();
-  }
-
-  @Test
-  void shouldApplyTheThresholdInclusively() {
-    assertThat(new RouteRule("r", List.of("tabby"), 0.7f, "t", 1).matches(List.of(TABBY))).isTrue();
-    assertThat(new RouteRule("r", List.of("tabby"), 0.71, "t", 1).matches(List.of(TABBY)))
-        .isFalse();
-  }
-
-  @Test
-  void shouldLookBeyondTopOneOnlyWhenAsked() {
-    RouteRule top1 = new RouteRule("r", List.of("tiger cat"), 0.1, "t", 1);
-    RouteRule top2 = new RouteRule("r", List.of("tiger cat"), 0.1, "t", 2);
-
-    assertThat(top1.matches(List.of(TABBY, TIGER))).isFalse();
-    assertThat(top2.matches(List.of(TABBY, TIGER))).isTrue();
   }
 
   @Test

@@ -8,7 +8,7 @@ import org.testcontainers.DockerClientFactory;
 /** The condition behind {@link RequiresContainerEngine}. */
 final class ContainerEngineCondition implements ExecutionCondition {
   /** Environment variable that turns a missing engine from a skip into a failure. */
-  static final String REQUIRE = "GNS_REQUIRE_CONTAINERS";
+  static final String REQUIRE = "GNSCI_REQUIRE_CONTAINERS";
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -30,8 +30,8 @@ class ExecutionProviderFallbackTest {
   static void requireTheCpuOnlyRuntime() {
     assumeFalse(
         OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)
-            && "1".equals(System.getenv("GNS_HAS_GPU")),
-        "a usable GPU is declared (GNS_HAS_GPU=1): fallback cannot be observed");
+            && "1".equals(System.getenv("GNSCI_HAS_GPU")),
+        "a usable GPU is declared (GNSCI_HAS_GPU=1): fallback cannot be observed");
   }
 
   @Test

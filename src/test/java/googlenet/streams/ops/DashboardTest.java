@@ -42,8 +42,8 @@ class DashboardTest {
       metrics.bindEngine(engine);
       metrics.pipeline().classified(0, 10);
       metrics.pipeline().deadLetter("corrupt");
-      metrics.pipeline().batchRun(4, 1_000_000);
-      metrics.pipeline().batchWaited(3);
+      metrics.pipeline().batchRun(4, 3_000_000, 1_000_000);
+      metrics.pipeline().decoded(2_000_000);
       metrics.pipeline().backfillProgress(1, 2);
       System.gc();
       await()

@@ -1,14 +1,18 @@
 package googlenet.streams.ops;
 
-import static googlenet.streams.ops.DriverFixture.header;
+import static googlenet.streams.testing.TopologyDriver.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.SampleImages;
 import googlenet.streams.topology.DeadLetterHeaders;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * image.max.bytes and image.max.pixels through the real topology: an image exactly at a limit is
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class LimitsThroughTopologyTest {
   private static final byte[] JPEG = SampleImages.jpeg(64, 48, 3);
   private static final long PIXELS = 64 * 48;
+  @TempDir Path stateDir;
 
   @Test
   void shouldClassifyAnImageOfExactlyMaxBytes() throws Exception {
@@ -57,10 +62,12 @@ class LimitsThroughTopologyTest {
         .isEqualTo("image is 64x48 = 3072 pixels, above the limit of 3071 (image.max.pixels)");
   }
 
-  private static Outcome outcome(Map<String, String> limits) throws Exception {
-    try (DriverFixture fixture = new DriverFixture(withBatchOfOne(limits), PipelineMetrics.NONE)) {
-      fixture.sendImage("img", JPEG, 0);
-      return new Outcome(fixture.results(), fixture.deadLetters());
+  private Outcome outcome(Map<String, String> limits) throws Exception {
+    try (var engine = TestEngines.small();
+        TopologyDriver driver = new TopologyDriver(withBatchOfOne(limits), stateDir, engine)) {
+      driver.pipeImage("img", JPEG, 0);
+      driver.awaitWritten(1);
+      return new Outcome(driver.results(), driver.deadLetters());
     }
   }
 

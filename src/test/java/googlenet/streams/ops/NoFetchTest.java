@@ -1,9 +1,11 @@
 package googlenet.streams.ops;
 
-import static googlenet.streams.ops.DriverFixture.header;
+import static googlenet.streams.testing.TopologyDriver.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.SampleImages;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.net.InetSocketAddress;
@@ -49,11 +51,13 @@ class NoFetchTest {
             image.toUri().toString(),
             "jar:" + image.toUri() + "!/x",
             "\\\\127.0.0.1\\share\\cat.jpg");
-    try (DriverFixture fixture =
-        new DriverFixture(Map.of("batch.max.size", "1"), PipelineMetrics.NONE)) {
+    try (var engine = TestEngines.small();
+        TopologyDriver fixture =
+            new TopologyDriver(Map.of("batch.max.size", "1"), dir.resolve("state"), engine)) {
       for (String reference : references) {
-        fixture.sendImage(reference, reference.getBytes(StandardCharsets.UTF_8), 0);
+        fixture.pipeImage(reference, reference.getBytes(StandardCharsets.UTF_8), 0);
       }
+      fixture.awaitWritten(references.size());
 
       assertThat(fixture.results()).isEmpty();
       List<TestRecord<byte[], byte[]>> dead = fixture.deadLetters();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * <ul>
  *   <li>{@code auto} (default): the in-JVM broker always, and a container broker; the container
  *       variant is skipped with a message when no container engine or image is available (it fails
- *       instead when {@code GNS_REQUIRE_CONTAINERS=true}, as {@code .ci/run} sets);
+ *       instead when {@code GNSCI_REQUIRE_CONTAINERS=true}, as {@code .ci/run} sets);
  *   <li>{@code embedded}: only the in-JVM broker;
  *   <li>{@code container}: only the container broker, failing when it cannot start;
  *   <li>{@code external}: only the cluster at {@code -Dkafka.bootstrap=host:port}.
@@ -35,7 +35,7 @@ public final class KafkaBrokers {
   public static final String SELECTION = "kafka.broker";
 
   /** Environment variable (set by .ci/run) that turns a skipped container broker into a failure. */
-  public static final String REQUIRE_CONTAINERS = "GNS_REQUIRE_CONTAINERS";
+  public static final String REQUIRE_CONTAINERS = "GNSCI_REQUIRE_CONTAINERS";
 
   /** System property giving the external cluster's bootstrap servers. */
   public static final String EXTERNAL_BOOTSTRAP = "kafka.bootstrap";

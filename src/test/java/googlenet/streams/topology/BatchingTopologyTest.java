@@ -1,15 +1,16 @@
 package googlenet.streams.topology;
 
-import static googlenet.streams.topology.Harness.decode;
-import static googlenet.streams.topology.Harness.header;
+import static googlenet.streams.testing.TopologyDriver.decode;
+import static googlenet.streams.testing.TopologyDriver.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import googlenet.streams.avro.Classification;
 import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class BatchingTopologyTest {
 
   @BeforeAll
   static void openEngine() throws Exception {
-    engine = Engines.small();
+    engine = TestEngines.small();
   }
 
   @AfterAll
@@ -38,36 +39,49 @@ class BatchingTopologyTest {
   }
 
   @Test
-  void shouldFlushWhenBatchIsFull() throws Exception {
-    try (Harness h = new Harness(Map.of("batch.max.size", "3"), stateDir, engine)) {
-      h.pipe("a", Harness.imageValue("a", image(1)), 100L);
-      h.pipe("b", Harness.imageValue("b", image(2)), 200L);
+  void shouldRunAFullBatchWithoutWaitingForTheDelay() throws Exception {
+    Map<String, String> keys = Map.of("batch.max.size", "3", "batch.max.delay.ms", "60000");
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, engine)) {
+      d.pipeImage("a", image(1), 100L);
+      d.pipeImage("b", image(2), 200L);
+      d.pipeImage("c", image(3), 300L);
 
-      assertThat(h.output.isEmpty()).isTrue();
-      assertThat(h.buffered()).containsExactly(0L, 1L);
+      d.awaitWritten(3);
 
-      h.pipe("c", Harness.imageValue("c", image(3)), 300L);
-
-      List<TestRecord<byte[], byte[]>> out = h.output.readRecordsToList();
+      List<TestRecord<byte[], byte[]>> out = d.results();
       assertThat(out).extracting(r -> decode(r).getImageId()).containsExactly("a", "b", "c");
       assertThat(out).extracting(r -> decode(r).getBatchSize()).containsOnly(3);
       assertThat(out).extracting(TestRecord::timestamp).containsExactly(100L, 200L, 300L);
-      assertThat(h.buffered()).isEmpty();
-      assertThat(h.dlq.isEmpty()).isTrue();
+      assertThat(d.buffered()).isEmpty();
+      assertThat(d.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldKeepRecordsInTheBufferUntilTheirOutcomeIsWritten() throws Exception {
+    Map<String, String> keys = Map.of("batch.max.size", "8", "batch.max.delay.ms", "60000");
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, engine)) {
+      d.pipeImage("a", image(1), 100L);
+      d.pipeImage("b", image(2), 200L);
+
+      assertThat(d.buffered()).containsExactly(0L, 1L);
+      assertThat(d.results()).isEmpty();
     }
   }
 
   @Test
   void shouldGiveEachRecordTheProbabilitiesOfItsOwnImage() throws Exception {
-    try (Harness h = new Harness(Map.of("batch.max.size", "3"), stateDir, engine)) {
+    try (TopologyDriver d = new TopologyDriver(Map.of("batch.max.size", "3"), stateDir, engine)) {
       for (int i = 1; i <= 3; i++) {
-        h.pipe("img" + i, Harness.imageValue("img" + i, image(i)), i);
+        d.pipeImage("img" + i, image(i), i);
       }
 
-      List<TestRecord<byte[], byte[]>> out = h.output.readRecordsToList();
+      d.awaitWritten(3);
+
+      List<TestRecord<byte[], byte[]>> out = d.results();
       assertThat(out).hasSize(3);
       for (int i = 1; i <= 3; i++) {
-        float[] expected = Engines.probabilities(engine, image(i));
+        float[] expected = TestEngines.probabilities(engine, image(i));
         Classification c = decode(out.get(i - 1));
         assertThat(c.getPredictions()).hasSize(5);
         int top = c.getPredictions().get(0).getClassIndex();
@@ -79,47 +93,54 @@ class BatchingTopologyTest {
   }
 
   @Test
-  void shouldNotFlushAPartialBatchBeforeTheMaxDelay() throws Exception {
-    Map<String, String> keys = Map.of("batch.max.size", "8", "batch.max.delay.ms", "1000");
-    try (Harness h = new Harness(keys, stateDir, engine)) {
-      h.pipe("a", Harness.imageValue("a", image(1)), 100L);
-      h.pipe("b", Harness.imageValue("b", image(2)), 200L);
+  void shouldRunAPartialBatchAfterTheDelayKeepingKeysTimestampsAndHeaders() throws Exception {
+    Map<String, String> keys = Map.of("batch.max.size", "8", "batch.max.delay.ms", "20");
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, engine)) {
+      d.pipeImage("a", image(1), 100L);
+      d.pipeImage("b", image(2), 200L);
 
-      h.advance(Duration.ofMillis(500));
+      d.awaitWritten(2);
 
-      assertThat(h.output.isEmpty()).isTrue();
-      assertThat(h.buffered()).hasSize(2);
+      List<TestRecord<byte[], byte[]>> out = d.results();
+      assertThat(out)
+          .extracting(TestRecord::key)
+          .containsExactly(TopologyDriver.key("a"), TopologyDriver.key("b"));
+      assertThat(out).extracting(TestRecord::timestamp).containsExactly(100L, 200L);
+      assertThat(out).extracting(r -> header(r, "trace")).containsExactly("a", "b");
+      assertThat(out).extracting(r -> decode(r).getBatchSize()).allMatch(size -> size <= 2);
+      assertThat(d.buffered()).isEmpty();
     }
   }
 
   @Test
-  void shouldFlushAPartialBatchOnWallClockKeepingKeysTimestampsAndHeaders() throws Exception {
-    Map<String, String> keys = Map.of("batch.max.size", "8", "batch.max.delay.ms", "1000");
-    try (Harness h = new Harness(keys, stateDir, engine)) {
-      h.pipe("a", Harness.imageValue("a", image(1)), 100L);
-      h.pipe("b", Harness.imageValue("b", image(2)), 200L);
+  void shouldWriteOutcomesInInputOrder() throws Exception {
+    Map<String, String> keys = Map.of("batch.max.size", "3", "batch.max.delay.ms", "0");
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, engine)) {
+      for (int i = 0; i < 20; i++) {
+        d.pipeImage("i" + i, i % 7 == 3 ? new byte[] {1, 2, 3} : image(i % 5), i);
+      }
 
-      h.advance(Duration.ofMillis(500));
-      h.advance(Duration.ofMillis(600));
+      d.awaitWritten(20);
 
-      List<TestRecord<byte[], byte[]>> out = h.output.readRecordsToList();
-      assertThat(out).hasSize(2);
-      assertThat(out)
-          .extracting(TestRecord::key)
-          .containsExactly(Harness.key("a"), Harness.key("b"));
-      assertThat(out).extracting(TestRecord::timestamp).containsExactly(100L, 200L);
-      assertThat(out).extracting(r -> header(r, "trace")).containsExactly("a", "b");
-      assertThat(out).extracting(r -> decode(r).getBatchSize()).containsOnly(2);
-      assertThat(h.buffered()).isEmpty();
+      assertThat(d.results()).hasSize(17);
+      assertThat(d.results())
+          .extracting(r -> decode(r).getSource().getOffset())
+          .isSorted()
+          .doesNotHaveDuplicates();
+      assertThat(d.deadLetters())
+          .extracting(r -> header(r, DeadLetterHeaders.SOURCE_OFFSET))
+          .containsExactly("3", "10", "17");
     }
   }
 
   @Test
   void shouldStampModelSourceAndImageFieldsOnEveryResult() throws Exception {
-    try (Harness h = new Harness(Map.of("batch.max.size", "1"), stateDir, engine)) {
-      h.pipe("a", Harness.imageValue("a", image(1)), 100L);
+    try (TopologyDriver d = new TopologyDriver(Map.of("batch.max.size", "1"), stateDir, engine)) {
+      d.pipeImage("a", image(1), 100L);
 
-      TestRecord<byte[], byte[]> r = h.output.readRecord();
+      d.awaitWritten(1);
+
+      TestRecord<byte[], byte[]> r = d.results().get(0);
       Classification c = decode(r);
       assertThat(header(r, ResultHeaders.MODEL_NAME)).isEqualTo(engine.model().name());
       assertThat(header(r, ResultHeaders.MODEL_VERSION)).isEqualTo(engine.model().version());
@@ -127,41 +148,31 @@ class BatchingTopologyTest {
       assertThat(header(r, "trace")).isEqualTo("a");
       assertThat(c.getModel().getSha256()).isEqualTo(engine.model().sha256());
       assertThat(c.getExecutionProvider()).isEqualTo("CPU");
+      assertThat(c.getBatchSize()).isEqualTo(1);
       assertThat(c.getSource().getTopic()).isEqualTo("images");
       assertThat(c.getSource().getPartition()).isZero();
       assertThat(c.getSource().getOffset()).isZero();
       assertThat(c.getCapturedAt()).isEqualTo(Instant.ofEpochMilli(1_000));
       assertThat(c.getAttributes()).containsEntry("camera", "gate-a");
-      assertThat(c.getClassifiedAt()).isEqualTo(Harness.START);
+      assertThat(c.getClassifiedAt()).isAfterOrEqualTo(TopologyDriver.START);
       assertThat(c.getInferenceMicros()).isPositive();
       assertThat(c.getPredictions().get(0).getSynsetId()).startsWith("n");
     }
   }
 
   @Test
-  void shouldClassifyEachRecordAtOnceWithoutAStoreWhenBatchSizeIsOne() throws Exception {
-    try (Harness h = new Harness(Map.of("batch.max.size", "1"), stateDir, engine)) {
-      h.pipe("a", Harness.imageValue("a", image(1)), 100L);
-
-      assertThat(h.output.readRecordsToList())
-          .singleElement()
-          .satisfies(r -> assertThat(decode(r).getBatchSize()).isEqualTo(1))
-          .satisfies(r -> assertThat(r.timestamp()).isEqualTo(100L));
-      assertThat(h.driver.getAllStateStores()).isEmpty();
-    }
-  }
-
-  @Test
   void shouldKeepBatchingAroundARejectedImage() throws Exception {
-    try (Harness h = new Harness(Map.of("batch.max.size", "2"), stateDir, engine)) {
-      h.pipe("a", Harness.imageValue("a", image(1)), 1L);
-      h.pipe("bad", Harness.imageValue("bad", new byte[0]), 2L);
-      h.pipe("c", Harness.imageValue("c", image(3)), 3L);
+    Map<String, String> keys = Map.of("batch.max.size", "2", "batch.max.delay.ms", "60000");
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, engine)) {
+      d.pipeImage("a", image(1), 1L);
+      d.pipeImage("bad", new byte[0], 2L);
+      d.pipeImage("c", image(3), 3L);
 
-      assertThat(h.output.readRecordsToList())
-          .extracting(r -> decode(r).getImageId())
-          .containsExactly("a", "c");
-      assertThat(h.dlq.readRecordsToList())
+      d.awaitWritten(3);
+
+      assertThat(d.results()).extracting(r -> decode(r).getImageId()).containsExactly("a", "c");
+      assertThat(d.results()).extracting(r -> decode(r).getBatchSize()).containsOnly(2);
+      assertThat(d.deadLetters())
           .extracting(r -> header(r, DeadLetterHeaders.SOURCE_OFFSET))
           .containsExactly("1");
     }

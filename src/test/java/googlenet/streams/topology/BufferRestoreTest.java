@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import googlenet.streams.avro.Classification;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.inference.SchedulerMetrics;
+import googlenet.streams.service.Pipeline;
+import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,11 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the processor does with records that were in the batch buffer when its task moved or its
- * instance crashed: the store comes back (restored from the changelog) but the tensors do not.
- * TopologyTestDriver wipes its state directory on close, so it cannot show a restart; this test
- * drives the processor with a real store filled as a restoration leaves it, then runs init() as
- * Kafka Streams does after restoration. The broker integration tests cover the crash itself.
+ * What the processor does with records that were in its buffer when its task moved or its instance
+ * crashed: the store comes back (restored from the changelog), the classifier's work on them does
+ * not. TopologyTestDriver wipes its state directory on close, so it cannot show a restart; this
+ * test drives the processor with a real store filled as a restoration leaves it, then runs init()
+ * as Kafka Streams does after restoration. The broker integration tests cover the crash itself.
  */
 class BufferRestoreTest {
   private static final long NOW = 1_000_000L;
@@ -37,7 +41,7 @@ class BufferRestoreTest {
 
   @BeforeAll
   static void openEngine() throws Exception {
-    engine = Engines.small();
+    engine = TestEngines.small();
   }
 
   @AfterAll
@@ -46,84 +50,91 @@ class BufferRestoreTest {
   }
 
   @Test
-  void shouldRunRestoredRecordsAtTheFirstPunctuationExactlyOnce() throws Exception {
-    Fixture f = new Fixture(Map.of("batch.max.size", "8"));
-    f.restore(10, "a", SampleImages.jpeg(64, 48, 1));
-    f.restore(11, "b", SampleImages.jpeg(64, 48, 2));
+  void shouldClassifyRestoredRecordsAgainExactlyOnce() throws Exception {
+    try (Fixture f = new Fixture(Map.of("batch.max.size", "8"))) {
+      f.restore(10, "a", SampleImages.jpeg(64, 48, 1));
+      f.restore(11, "b", SampleImages.jpeg(64, 48, 2));
 
-    f.init();
-    assertThat(f.context.forwarded()).isEmpty();
-    f.punctuate();
+      f.init();
+      f.punctuateUntil(2);
 
-    List<Record<byte[], byte[]>> out = f.results();
-    assertThat(out).extracting(r -> f.decode(r).getImageId()).containsExactly("a", "b");
-    assertThat(out).extracting(r -> f.decode(r).getSource().getOffset()).containsExactly(10L, 11L);
-    assertThat(out).extracting(Record::timestamp).containsExactly(10L, 11L);
-    assertThat(out)
-        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
-        .containsExactly("key-a", "key-b");
-    assertThat(out).extracting(r -> trace(r)).containsExactly("a", "b");
-    float[] expected = Engines.probabilities(engine, SampleImages.jpeg(64, 48, 2));
-    var top = f.decode(out.get(1)).getPredictions().get(0);
-    assertThat(top.getProbability()).isCloseTo(expected[top.getClassIndex()], within(1e-4f));
-    assertThat(f.storeSize()).isZero();
+      List<Record<byte[], byte[]>> out = f.results();
+      assertThat(out).extracting(r -> f.decode(r).getImageId()).containsExactly("a", "b");
+      assertThat(out)
+          .extracting(r -> f.decode(r).getSource().getOffset())
+          .containsExactly(10L, 11L);
+      assertThat(out).extracting(Record::timestamp).containsExactly(10L, 11L);
+      assertThat(out)
+          .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+          .containsExactly("key-a", "key-b");
+      assertThat(out).extracting(r -> trace(r)).containsExactly("a", "b");
+      float[] expected = TestEngines.probabilities(engine, SampleImages.jpeg(64, 48, 2));
+      var top = f.decode(out.get(1)).getPredictions().get(0);
+      assertThat(top.getProbability()).isCloseTo(expected[top.getClassIndex()], within(1e-4f));
+      assertThat(f.storeSize()).isZero();
 
-    f.context.resetForwards();
-    f.punctuate();
-    assertThat(f.context.forwarded()).isEmpty();
+      f.context.resetForwards();
+      f.punctuate();
+      assertThat(f.context.forwarded()).isEmpty();
+    }
   }
 
   @Test
   void shouldRunAnOversizedRestoredBufferInBatchesOfTheConfiguredSize() throws Exception {
-    Fixture f = new Fixture(Map.of("batch.max.size", "2"));
-    for (int i = 0; i < 5; i++) {
-      f.restore(i, "r" + i, SampleImages.jpeg(64, 48, i));
+    try (Fixture f = new Fixture(Map.of("batch.max.size", "2"))) {
+      for (int i = 0; i < 5; i++) {
+        f.restore(i, "r" + i, SampleImages.jpeg(64, 48, i));
+      }
+
+      f.init();
+      f.punctuateUntil(5);
+
+      List<Record<byte[], byte[]>> out = f.results();
+      assertThat(out)
+          .extracting(r -> f.decode(r).getImageId())
+          .containsExactly("r0", "r1", "r2", "r3", "r4");
+      assertThat(out).extracting(r -> f.decode(r).getBatchSize()).allMatch(size -> size <= 2);
+      assertThat(f.storeSize()).isZero();
     }
-
-    f.init();
-    f.punctuate();
-
-    List<Record<byte[], byte[]>> out = f.results();
-    assertThat(out)
-        .extracting(r -> f.decode(r).getImageId())
-        .containsExactly("r0", "r1", "r2", "r3", "r4");
-    assertThat(out).extracting(r -> f.decode(r).getBatchSize()).containsExactly(2, 2, 2, 2, 1);
-    assertThat(f.storeSize()).isZero();
   }
 
   @Test
-  void shouldDecodeRestoredRecordsAndKeepNewOnesInTheirOwnSlots() throws Exception {
-    Fixture f = new Fixture(Map.of("batch.max.size", "2"));
-    byte[] restored = SampleImages.jpeg(64, 48, 5);
-    byte[] fresh = SampleImages.png(70, 50, 6);
-    f.restore(5, "old", restored);
-    f.init();
+  void shouldClassifyRestoredAndNewRecordsEachWithItsOwnImage() throws Exception {
+    try (Fixture f = new Fixture(Map.of("batch.max.size", "2"))) {
+      byte[] restored = SampleImages.jpeg(64, 48, 5);
+      byte[] fresh = SampleImages.png(70, 50, 6);
+      f.restore(5, "old", restored);
+      f.init();
 
-    f.context.setRecordMetadata("images", 0, 6);
-    f.processor.process(new Record<>(Harness.key("new"), Harness.imageValue("new", fresh), 6L));
+      f.context.setRecordMetadata("images", 0, 6);
+      f.processor.process(
+          new Record<>(TopologyDriver.key("new"), TopologyDriver.imageValue("new", fresh), 6L));
+      f.punctuateUntil(2);
 
-    List<Record<byte[], byte[]>> out = f.results();
-    assertThat(out).extracting(r -> f.decode(r).getImageId()).containsExactly("old", "new");
-    assertTopMatches(f.decode(out.get(0)), Engines.probabilities(engine, restored));
-    assertTopMatches(f.decode(out.get(1)), Engines.probabilities(engine, fresh));
+      List<Record<byte[], byte[]>> out = f.results();
+      assertThat(out).extracting(r -> f.decode(r).getImageId()).containsExactly("old", "new");
+      assertTopMatches(f.decode(out.get(0)), TestEngines.probabilities(engine, restored));
+      assertTopMatches(f.decode(out.get(1)), TestEngines.probabilities(engine, fresh));
+    }
   }
 
   @Test
   void shouldDeadLetterARestoredRecordThatTheCurrentLimitsReject() throws Exception {
-    Fixture f = new Fixture(Map.of("batch.max.size", "4", "image.max.pixels", "1000"));
-    byte[] value = f.restore(3, "big", SampleImages.jpeg(64, 48, 1));
+    try (Fixture f = new Fixture(Map.of("batch.max.size", "4", "image.max.pixels", "1000"))) {
+      byte[] value = f.restore(3, "big", SampleImages.jpeg(64, 48, 1));
 
-    f.init();
-    f.punctuate();
+      f.init();
+      f.punctuateUntil(1);
 
-    assertThat(f.results()).isEmpty();
-    List<CapturedForward<? extends byte[], ? extends byte[]>> dlq =
-        f.context.forwarded(Nodes.DLQ_SINK);
-    assertThat(dlq).hasSize(1);
-    assertThat(dlq.get(0).record().value()).isEqualTo(value);
-    assertThat(dlq.get(0).record().headers().lastHeader(DeadLetterHeaders.REASON).value())
-        .isEqualTo("too-many-pixels".getBytes(StandardCharsets.UTF_8));
-    assertThat(f.storeSize()).isZero();
+      assertThat(f.results()).isEmpty();
+      List<CapturedForward<? extends byte[], ? extends byte[]>> dlq =
+          f.context.forwarded(Nodes.DLQ_SINK);
+      assertThat(dlq).hasSize(1);
+      assertThat(dlq.get(0).record().value()).isEqualTo(value);
+      assertThat(dlq.get(0).record().headers().lastHeader(DeadLetterHeaders.REASON).value())
+          .isEqualTo("too-many-pixels".getBytes(StandardCharsets.UTF_8));
+      assertThat(f.storeSize()).isZero();
+    }
   }
 
   private static void assertTopMatches(Classification c, float[] expected) {
@@ -136,14 +147,16 @@ class BufferRestoreTest {
   }
 
   /** A processor on a mock context with a real (in-memory) buffer store. */
-  private static final class Fixture {
+  private static final class Fixture implements AutoCloseable {
     final MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
     final KeyValueStore<Long, PendingRecord> store;
     final ClassifyProcessor processor;
+    final Pipeline pipeline;
 
-    Fixture(Map<String, String> overrides) {
+    Fixture(Map<String, String> overrides) throws Exception {
       Map<String, String> keys = new HashMap<>(overrides);
       keys.put("batch.max.delay.ms", "1000");
+      keys.put("model.path", "synthetic-small");
       GnsConfig config = GnsConfig.fromMap(keys);
       store =
           Stores.keyValueStoreBuilder(
@@ -155,15 +168,19 @@ class BufferRestoreTest {
       store.init(context.getStateStoreContext(), store);
       context.addStateStore(store);
       context.setCurrentSystemTimeMs(NOW);
-      processor = new ClassifyProcessor(config, Pipeline.from(config, engine));
+      pipeline = Pipeline.around(engine, config, SchedulerMetrics.NONE);
+      processor =
+          new ClassifyProcessor(
+              TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE);
     }
 
     /** Puts a record into the store as a changelog restoration would; returns its value. */
     byte[] restore(long offset, String id, byte[] image) {
-      byte[] value = Harness.imageValue(id, image);
+      byte[] value = TopologyDriver.imageValue(id, image);
       Header[] headers = {new RecordHeader("trace", id.getBytes(StandardCharsets.UTF_8))};
       store.put(
-          offset, new PendingRecord(Harness.key(id), value, headers, offset, "images", 0, offset));
+          offset,
+          new PendingRecord(TopologyDriver.key(id), value, headers, offset, "images", 0, offset));
       return value;
     }
 
@@ -180,6 +197,24 @@ class BufferRestoreTest {
           .punctuate(context.currentSystemTimeMs());
     }
 
+    /** Punctuates until {@code n} records have been forwarded in all, for at most a minute. */
+    void punctuateUntil(int n) throws InterruptedException {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (context.forwarded().size() < n) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("only " + context.forwarded().size() + " of " + n + " written");
+        }
+        Thread.sleep(2);
+        punctuate();
+      }
+    }
+
+    @Override
+    public void close() {
+      processor.close();
+      pipeline.close();
+    }
+
     List<Record<byte[], byte[]>> results() {
       List<Record<byte[], byte[]>> out = new ArrayList<>();
       context.forwarded(Nodes.OUTPUT_SINK).forEach(f -> out.add(cast(f.record())));
@@ -192,7 +227,8 @@ class BufferRestoreTest {
     }
 
     Classification decode(Record<byte[], byte[]> r) {
-      return Harness.RESULTS.decode(r.value());
+      return TopologyDriver.decode(
+          new org.apache.kafka.streams.test.TestRecord<>(r.key(), r.value()));
     }
 
     long storeSize() {

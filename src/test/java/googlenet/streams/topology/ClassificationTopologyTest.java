@@ -1,16 +1,13 @@
 package googlenet.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import googlenet.streams.config.GnsConfig;
-import googlenet.streams.image.ImageLimits;
-import googlenet.streams.image.ImagePreprocessor;
-import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.label.Labels;
+import googlenet.streams.inference.SchedulerMetrics;
+import googlenet.streams.service.Pipeline;
+import googlenet.streams.testing.TestEngines;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +18,7 @@ class ClassificationTopologyTest {
 
   @BeforeAll
   static void openEngine() throws Exception {
-    engine = Engines.small();
+    engine = TestEngines.small();
   }
 
   @AfterAll
@@ -30,7 +27,7 @@ class ClassificationTopologyTest {
   }
 
   @Test
-  void shouldWireSourceProcessorStoreAndOneSinkPerTopic() {
+  void shouldWireSourceProcessorStoreAndOneSinkPerTopic() throws Exception {
     GnsConfig config =
         GnsConfig.fromMap(
             Map.of(
@@ -40,42 +37,45 @@ class ClassificationTopologyTest {
                 "route.cats.match", "tabby cat",
                 "route.cats.topic", "alerts.cats"));
 
-    TopologyDescription description = ClassificationTopology.build(config, engine).describe();
+    try (Pipeline pipeline = Pipeline.around(engine, config, SchedulerMetrics.NONE)) {
+      TopologyDescription description =
+          ClassificationTopology.build(
+                  TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE)
+              .describe();
 
-    String text = description.toString();
-    assertThat(text)
-        .contains("Source: images-source (topics: [in])")
-        .contains("Processor: classify (stores: [batch-buffer])")
-        .contains("Sink: classifications-sink (topic: out)")
-        .contains("Sink: dead-letter-sink (topic: dead)")
-        .contains("Sink: route-cats-sink (topic: alerts.cats)");
+      assertThat(description.toString())
+          .contains("Source: images-source (topics: [in])")
+          .contains("Processor: classify (stores: [batch-buffer])")
+          .contains("Sink: classifications-sink (topic: out)")
+          .contains("Sink: dead-letter-sink (topic: dead)")
+          .contains("Sink: route-cats-sink (topic: alerts.cats)");
+    }
   }
 
   @Test
-  void shouldHaveNoStoreWhenBatchSizeIsOne() {
-    GnsConfig config = GnsConfig.fromMap(Map.of("batch.max.size", "1"));
+  void shouldPutTheAdmissionProcessorBetweenSourceAndClassifier() throws Exception {
+    GnsConfig config = GnsConfig.fromMap(Map.of());
+    TopologySpec spec =
+        TopologySpec.of(config)
+            .withAdmission(
+                () ->
+                    new org.apache.kafka.streams.processor.api.Processor<
+                        byte[], byte[], byte[], byte[]>() {
+                      @Override
+                      public void process(
+                          org.apache.kafka.streams.processor.api.Record<byte[], byte[]> r) {}
+                    });
 
-    assertThat(ClassificationTopology.build(config, engine).describe().toString())
-        .contains("Processor: classify (stores: [])");
-  }
+    try (Pipeline pipeline = Pipeline.around(engine, config, SchedulerMetrics.NONE)) {
+      String text =
+          ClassificationTopology.build(spec, pipeline.classifier(), TopologyMetrics.NONE)
+              .describe()
+              .toString();
 
-  @Test
-  void shouldRefuseLabelsThatDoNotFitTheModel() {
-    ImagePreprocessor preprocessor =
-        new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT);
-
-    assertThatThrownBy(() -> new Pipeline(preprocessor, engine, Labels.indexOnly(10)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("names 10 classes")
-        .hasMessageContaining("has 1000");
-  }
-
-  @Test
-  void shouldNameAnUnreadableLabelFile() {
-    GnsConfig config = GnsConfig.fromMap(Map.of("labels.path", "/nonexistent/synset.txt"));
-
-    assertThatThrownBy(() -> ClassificationTopology.build(config, engine))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("/nonexistent/synset.txt");
+      assertThat(text)
+          .contains("Processor: admit (stores: [])")
+          .contains("--> classify")
+          .contains("<-- admit");
+    }
   }
 }

@@ -1,6 +1,6 @@
 package googlenet.streams.topology;
 
-import static googlenet.streams.topology.Harness.header;
+import static googlenet.streams.testing.TopologyDriver.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +8,8 @@ import googlenet.streams.avro.ModelRef;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.BrokenImage;
 import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ class DeadLetterTopologyTest {
 
   @BeforeAll
   static void openEngine() throws Exception {
-    engine = Engines.small();
+    engine = TestEngines.small();
   }
 
   @AfterAll
@@ -46,8 +48,8 @@ class DeadLetterTopologyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenImages")
   void shouldSendABrokenImageToTheDlqByteForByteWithItsReason(
-      String name, BrokenImage broken, String reason) {
-    byte[] value = Harness.imageValue(name, broken.bytes());
+      String name, BrokenImage broken, String reason) throws Exception {
+    byte[] value = TopologyDriver.imageValue(name, broken.bytes());
 
     List<TestRecord<byte[], byte[]>> dlq = runOne(Map.of(), value);
 
@@ -55,7 +57,7 @@ class DeadLetterTopologyTest {
   }
 
   @Test
-  void shouldSendUndeserializableBytesToTheDlq() {
+  void shouldSendUndeserializableBytesToTheDlq() throws Exception {
     byte[] value = "just some text".getBytes(StandardCharsets.UTF_8);
 
     List<TestRecord<byte[], byte[]>> dlq = runOne(Map.of(), value);
@@ -67,7 +69,7 @@ class DeadLetterTopologyTest {
   }
 
   @Test
-  void shouldSendAvroOfAnotherSchemaToTheDlq() {
+  void shouldSendAvroOfAnotherSchemaToTheDlq() throws Exception {
     byte[] value = AvroSerde.forClass(ModelRef.class).encode(new ModelRef("n", "v", "s"));
 
     List<TestRecord<byte[], byte[]>> dlq = runOne(Map.of(), value);
@@ -77,7 +79,7 @@ class DeadLetterTopologyTest {
   }
 
   @Test
-  void shouldSendANullValueToTheDlq() {
+  void shouldSendANullValueToTheDlq() throws Exception {
     List<TestRecord<byte[], byte[]>> dlq = runOne(Map.of(), null);
 
     assertDeadLetter(dlq, null, DeadLetterHeaders.NULL_VALUE);
@@ -86,10 +88,10 @@ class DeadLetterTopologyTest {
   }
 
   @Test
-  void shouldSendAnImageAboveTheByteLimitToTheDlq() {
+  void shouldSendAnImageAboveTheByteLimitToTheDlq() throws Exception {
     byte[] jpeg = SampleImages.jpeg(224, 224, 5);
     assertThat(jpeg.length).isGreaterThan(1000);
-    byte[] value = Harness.imageValue("big", jpeg);
+    byte[] value = TopologyDriver.imageValue("big", jpeg);
 
     List<TestRecord<byte[], byte[]>> dlq = runOne(Map.of("image.max.bytes", "1000"), value);
 
@@ -97,8 +99,8 @@ class DeadLetterTopologyTest {
   }
 
   @Test
-  void shouldSendAnImageAboveThePixelLimitToTheDlq() {
-    byte[] value = Harness.imageValue("wide", SampleImages.png(200, 100, 5));
+  void shouldSendAnImageAboveThePixelLimitToTheDlq() throws Exception {
+    byte[] value = TopologyDriver.imageValue("wide", SampleImages.png(200, 100, 5));
 
     List<TestRecord<byte[], byte[]>> dlq = runOne(Map.of("image.max.pixels", "19999"), value);
 
@@ -109,49 +111,55 @@ class DeadLetterTopologyTest {
   void shouldRetryAFailedBatchImageByImageAndDeadLetterOnlyTheImageThatFailsAlone()
       throws Exception {
     byte[] marked = SampleImages.jpeg(80, 60, 99);
-    InferenceEngine failing = Engines.failingOn(engine, marked, false);
-    byte[] markedValue = Harness.imageValue("marked", marked);
-    try (Harness h = new Harness(Map.of("batch.max.size", "3"), stateDir, failing)) {
-      h.pipe("a", Harness.imageValue("a", SampleImages.jpeg(64, 48, 1)), 1L);
-      h.pipe("marked", markedValue, 2L);
-      h.pipe("c", Harness.imageValue("c", SampleImages.jpeg(64, 48, 3)), 3L);
+    InferenceEngine failing = TestEngines.failingOn(engine, marked, false);
+    byte[] markedValue = TopologyDriver.imageValue("marked", marked);
+    Map<String, String> keys = Map.of("batch.max.size", "3", "batch.max.delay.ms", "60000");
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, failing)) {
+      d.pipeImage("a", SampleImages.jpeg(64, 48, 1), 1L);
+      d.pipe("marked", markedValue, 2L);
+      d.pipeImage("c", SampleImages.jpeg(64, 48, 3), 3L);
 
-      List<TestRecord<byte[], byte[]>> out = h.output.readRecordsToList();
-      assertThat(out).extracting(r -> Harness.decode(r).getImageId()).containsExactly("a", "c");
-      assertThat(out).extracting(r -> Harness.decode(r).getBatchSize()).containsOnly(1);
-      List<TestRecord<byte[], byte[]>> dlq = h.dlq.readRecordsToList();
+      d.awaitWritten(3);
+
+      List<TestRecord<byte[], byte[]>> out = d.results();
+      assertThat(out)
+          .extracting(r -> TopologyDriver.decode(r).getImageId())
+          .containsExactly("a", "c");
+      assertThat(out).extracting(r -> TopologyDriver.decode(r).getBatchSize()).containsOnly(1);
+      List<TestRecord<byte[], byte[]>> dlq = d.deadLetters();
       assertThat(dlq).hasSize(1);
       assertThat(dlq.get(0).value()).isEqualTo(markedValue);
-      assertThat(dlq.get(0).key()).isEqualTo(Harness.key("marked"));
+      assertThat(dlq.get(0).key()).isEqualTo(TopologyDriver.key("marked"));
       assertThat(header(dlq.get(0), DeadLetterHeaders.REASON)).isEqualTo("inference-failed");
       assertThat(header(dlq.get(0), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
       assertThat(header(dlq.get(0), DeadLetterHeaders.MESSAGE)).contains("injected failure");
-      assertThat(h.buffered()).isEmpty();
+      assertThat(d.buffered()).isEmpty();
     }
   }
 
   @Test
   void shouldStopTheStreamOnAFatalEngineFailure() throws Exception {
     byte[] marked = SampleImages.jpeg(80, 60, 99);
-    InferenceEngine failing = Engines.failingOn(engine, marked, true);
-    try (Harness h = new Harness(Map.of("batch.max.size", "1"), stateDir, failing)) {
-      byte[] value = Harness.imageValue("marked", marked);
+    InferenceEngine failing = TestEngines.failingOn(engine, marked, true);
+    try (TopologyDriver d = new TopologyDriver(Map.of("batch.max.size", "1"), stateDir, failing)) {
+      d.pipeImage("marked", marked, 1L);
 
-      assertThatThrownBy(() -> h.pipe("marked", value, 1L))
+      assertThatThrownBy(() -> d.awaitWritten(1))
           .isInstanceOf(StreamsException.class)
           .hasStackTraceContaining("inference engine failed fatally")
           .hasStackTraceContaining("injected failure");
-      assertThat(h.output.isEmpty()).isTrue();
-      assertThat(h.dlq.isEmpty()).isTrue();
+      assertThat(d.results()).isEmpty();
+      assertThat(d.deadLetters()).isEmpty();
     }
   }
 
-  private List<TestRecord<byte[], byte[]>> runOne(Map<String, String> keys, byte[] value) {
-    try (Harness h = new Harness(keys, stateDir, engine)) {
-      h.pipe("x", value, 42L);
-      h.advance(java.time.Duration.ofMinutes(2));
-      assertThat(h.output.isEmpty()).isTrue();
-      return h.dlq.readRecordsToList();
+  private List<TestRecord<byte[], byte[]>> runOne(Map<String, String> keys, byte[] value)
+      throws Exception {
+    try (TopologyDriver d = new TopologyDriver(keys, stateDir, engine)) {
+      d.pipe("x", value, 42L);
+      d.awaitWritten(1);
+      assertThat(d.results()).isEmpty();
+      return d.deadLetters();
     }
   }
 
@@ -159,7 +167,7 @@ class DeadLetterTopologyTest {
       List<TestRecord<byte[], byte[]>> dlq, byte[] value, String reason) {
     assertThat(dlq).hasSize(1);
     TestRecord<byte[], byte[]> r = dlq.get(0);
-    assertThat(r.key()).isEqualTo(Harness.key("x"));
+    assertThat(r.key()).isEqualTo(TopologyDriver.key("x"));
     assertThat(r.value()).isEqualTo(value);
     assertThat(r.timestamp()).isEqualTo(42L);
     assertThat(header(r, "trace")).isEqualTo("x");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.label.Labels;
 import googlenet.streams.label.Prediction;
+import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +31,9 @@ class RoutingTopologyTest {
 
   @BeforeAll
   static void openEngine() throws Exception {
-    engine = Engines.small();
+    engine = TestEngines.small();
     Labels labels = Labels.imagenet();
-    top = labels.topK(Engines.probabilities(engine, PICTURE), 5);
+    top = labels.topK(TestEngines.probabilities(engine, PICTURE), 5);
   }
 
   @AfterAll
@@ -45,7 +47,7 @@ class RoutingTopologyTest {
   }
 
   @Test
-  void shouldCopyAResultToEveryRuleItMatchesAndToNoOther() {
+  void shouldCopyAResultToEveryRuleItMatchesAndToNoOther() throws Exception {
     Prediction first = top.get(0);
     Prediction second = top.get(1);
     Map<String, String> rules =
@@ -62,11 +64,12 @@ class RoutingTopologyTest {
             Map.entry("route.second-any.match", "not a label, " + second.synset()),
             Map.entry("route.second-any.top", "2"),
             Map.entry("route.second-any.topic", "routed.second-any"));
-    try (Harness h = new Harness(rules, stateDir, engine)) {
-      h.pipe("p", Harness.imageValue("p", PICTURE), 7L);
+    try (TopologyDriver h = new TopologyDriver(rules, stateDir, engine)) {
+      h.pipeImage("p", PICTURE, 7L);
+      h.awaitWritten(1);
 
-      TestRecord<byte[], byte[]> result = h.output.readRecord();
-      assertThat(Harness.decode(result).getPredictions().get(0).getClassIndex())
+      TestRecord<byte[], byte[]> result = h.results().get(0);
+      assertThat(TopologyDriver.decode(result).getPredictions().get(0).getClassIndex())
           .isEqualTo(first.index());
       assertThat(routed(h, "routed.below"))
           .singleElement()
@@ -80,9 +83,9 @@ class RoutingTopologyTest {
     }
   }
 
-  private static List<TestRecord<byte[], byte[]>> routed(Harness h, String topic) {
+  private static List<TestRecord<byte[], byte[]>> routed(TopologyDriver h, String topic) {
     ByteArrayDeserializer de = new ByteArrayDeserializer();
-    TestOutputTopic<byte[], byte[]> out = h.driver.createOutputTopic(topic, de, de);
+    TestOutputTopic<byte[], byte[]> out = h.driver().createOutputTopic(topic, de, de);
     return out.readRecordsToList();
   }
 }

@@ -1,18 +1,22 @@
 package googlenet.streams.tools.bench;
 
+import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.GnsKeys;
 import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
+import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.label.Labels;
+import googlenet.streams.inference.SchedulerMetrics;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.service.Pipeline;
+import googlenet.streams.service.StartupException;
 import googlenet.streams.tools.bench.BenchSettings.Stage;
 import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
-import googlenet.streams.topology.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -72,9 +76,7 @@ public final class BenchSuite {
           || settings.runs(Stage.NAIVE)
           || settings.runs(Stage.LATENCY)
           || settings.runs(Stage.BACKFILL)) {
-        Pipeline pipeline =
-            new Pipeline(preprocessor, engine, Labels.defaultFor(engine.model().classes()));
-        kafkaStages(pipeline, images, first, measured, latencies, notes);
+        kafkaStages(engine, images, first, measured, latencies, notes);
         if (engineStage != null) {
           Throughput end = engineStage.remeasure(first, settings.engineSeconds());
           report(end);
@@ -149,17 +151,33 @@ public final class BenchSuite {
       say("ceiling so far: %s, %.1f images/s", best.id(), best.imagesPerSecond());
     }
     if (settings.runs(Stage.PREPROCESS)) {
-      Throughput t =
-          new PreprocessStage(engine, preprocessor, images)
-              .measure(settings.images(), settings.defaultBatch(), settings.streamThreads());
-      report(t);
-      measured.add(t);
+      try (Pipeline pipeline = Pipeline.around(engine, classifierConfig(), SchedulerMetrics.NONE)) {
+        int inFlight = 2 * settings.defaultBatch() * settings.streamThreads();
+        Throughput t =
+            new PreprocessStage(pipeline.classifier(), images).measure(settings.images(), inFlight);
+        report(t);
+        measured.add(t);
+      } catch (StartupException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
     }
     return stage;
   }
 
+  /** The service's classifier settings at the bench's batch size, delay and model. */
+  private GnsConfig classifierConfig() {
+    return GnsConfig.fromMap(
+        Map.of(
+            GnsKeys.BATCH_MAX_SIZE,
+            Integer.toString(settings.defaultBatch()),
+            GnsKeys.BATCH_MAX_DELAY_MS,
+            Long.toString(settings.batchDelayMs()),
+            GnsKeys.MODEL_PATH,
+            settings.model()));
+  }
+
   private void kafkaStages(
-      Pipeline pipeline,
+      InferenceEngine engine,
       BenchImages images,
       Throughput ceiling,
       List<Throughput> measured,
@@ -169,7 +187,7 @@ public final class BenchSuite {
     int n = settings.images();
     Path stateDir = tempDir();
     try (EmbeddedKafkaBroker broker = BrokerCpu.start()) {
-      KafkaStages kafka = new KafkaStages(broker, pipeline, images, settings, stateDir);
+      KafkaStages kafka = new KafkaStages(broker, engine, images, settings, stateDir);
       kafka.preProduce(INPUT_TOPIC, n);
       say("pre-produced %d images to %s (%d partitions)", n, INPUT_TOPIC, settings.partitions());
       int warm = Math.min(n, WARM_UP_IMAGES);
@@ -206,8 +224,7 @@ public final class BenchSuite {
         String output = "bench-out-backfill";
         broker.createTopics(settings.partitions(), output, output + ".dlq");
         Optional<Throughput> t =
-            backfill.measure(
-                broker.bootstrapServers(), pipeline.engine(), INPUT_TOPIC, output, n, stateDir);
+            backfill.measure(broker.bootstrapServers(), engine, INPUT_TOPIC, output, n, stateDir);
         t.ifPresent(this::report);
         t.ifPresent(measured::add);
         if (t.isEmpty()) {

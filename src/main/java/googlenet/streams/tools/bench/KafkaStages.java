@@ -2,9 +2,16 @@ package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
+import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.inference.SchedulerMetrics;
+import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.service.Pipeline;
+import googlenet.streams.service.StartupException;
+import googlenet.streams.service.StreamsRunner;
 import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
 import googlenet.streams.topology.ClassificationTopology;
-import googlenet.streams.topology.Pipeline;
+import googlenet.streams.topology.TopologyMetrics;
+import googlenet.streams.topology.TopologySpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -29,7 +35,7 @@ final class KafkaStages {
   private static final int STARTUP_IMAGES = 2;
 
   private final EmbeddedKafkaBroker broker;
-  private final Pipeline pipeline;
+  private final InferenceEngine engine;
   private final BenchImages images;
   private final BenchSettings settings;
   private final Path stateDir;
@@ -37,12 +43,12 @@ final class KafkaStages {
 
   KafkaStages(
       EmbeddedKafkaBroker broker,
-      Pipeline pipeline,
+      InferenceEngine engine,
       BenchImages images,
       BenchSettings settings,
       Path stateDir) {
     this.broker = broker;
-    this.pipeline = pipeline;
+    this.engine = engine;
     this.images = images;
     this.settings = settings;
     this.stateDir = stateDir;
@@ -78,37 +84,50 @@ final class KafkaStages {
       Variant variant, String input, int n, double expectedPerSecond, String suffix) {
     String id = variant.id() + suffix;
     GnsConfig config = config(variant, input, "bench-out-" + id);
-    Topology topology = ClassificationTopology.build(config, pipeline);
-    return throughput(
-        id,
-        3,
-        variant.description() + (suffix.isEmpty() ? "" : ", measured again"),
-        variant.settings(settings.batchDelayMs()),
-        topology,
-        config.streamsProperties(),
-        config.outputTopic(),
-        n,
-        expectedPerSecond);
+    try (Pipeline pipeline = pipeline(config)) {
+      TopologySpec spec = TopologySpec.of(config);
+      Topology topology =
+          ClassificationTopology.build(
+              variant.durableBuffer() ? spec : spec.withoutBufferChangelog(),
+              pipeline.classifier(),
+              TopologyMetrics.NONE);
+      return throughput(
+          id,
+          3,
+          variant.description() + (suffix.isEmpty() ? "" : ", measured again"),
+          variant.settings(settings.batchDelayMs()),
+          topology,
+          config,
+          n,
+          expectedPerSecond);
+    }
+  }
+
+  private Pipeline pipeline(GnsConfig config) {
+    try {
+      return Pipeline.around(engine, config, SchedulerMetrics.NONE);
+    } catch (StartupException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /** Stage 4: the naive baseline, at-least-once, over the pre-produced {@code input}. */
   Throughput naive(String input, int n, double expectedPerSecond) {
     String output = "bench-out-naive";
     broker.createTopics(settings.partitions(), output);
-    Topology topology =
-        new NaiveBaseline(pipeline.engine(), pipeline.preprocessor()).topology(input, output);
-    Variant alos = Variant.of(1, false, false);
-    Properties props = config(alos, input, output).streamsProperties();
-    return throughput(
-        "naive-baseline",
-        4,
-        "naive baseline: mapValues, one image per engine run, no buffer, at-least-once",
-        Map.of("processing.guarantee", "at_least_once", "batch", "1 (no buffer)"),
-        topology,
-        props,
-        output,
-        n,
-        expectedPerSecond);
+    GnsConfig config = config(Variant.of(1, false, false), input, output);
+    try (Pipeline pipeline = pipeline(config)) {
+      Topology topology = new NaiveBaseline(pipeline.classifier()).topology(input, output);
+      return throughput(
+          "naive-baseline",
+          4,
+          "naive baseline: mapValues, one image per engine run, no buffer, at-least-once",
+          Map.of("processing.guarantee", "at_least_once", "batch", "1 (no buffer)"),
+          topology,
+          config,
+          n,
+          expectedPerSecond);
+    }
   }
 
   private Throughput throughput(
@@ -117,13 +136,14 @@ final class KafkaStages {
       String description,
       Map<String, String> figureSettings,
       Topology topology,
-      Properties props,
-      String output,
+      GnsConfig config,
       int n,
       double expectedPerSecond) {
     LOG.info("bench {}: {} images", id, n);
-    try (ResultReader reader = ResultReader.start(broker.bootstrapServers(), output, n);
-        StreamsRun run = StreamsRun.start(topology, props)) {
+    Properties props = config.streamsProperties();
+    try (ResultReader reader =
+            ResultReader.start(broker.bootstrapServers(), config.outputTopic(), n);
+        StreamsRun run = StreamsRun.start(topology, config)) {
       boolean all = reader.await(n, timeout(n, expectedPerSecond));
       long[] window = reader.steadyWindow(SKIP);
       Map<String, String> s = new HashMap<>(figureSettings);
@@ -157,10 +177,14 @@ final class KafkaStages {
     long measured = Math.max(2, Math.round(perSecond * settings.latencySeconds()));
     int total = (int) (warm + measured);
     LOG.info("bench {}: {} images at {} images/s", id, total, String.format("%.1f", perSecond));
-    Topology topology = ClassificationTopology.build(config, pipeline);
-    try (ResultReader reader =
+    try (Pipeline pipeline = pipeline(config);
+        ResultReader reader =
             ResultReader.start(broker.bootstrapServers(), config.outputTopic(), total);
-        StreamsRun run = StreamsRun.start(topology, config.streamsProperties());
+        StreamsRun run =
+            StreamsRun.start(
+                ClassificationTopology.build(
+                    TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE),
+                config);
         ImageFeed feed = new ImageFeed(broker.bootstrapServers(), images, true)) {
       // The group joins and transactions start before the paced load, or they would queue it.
       feed.sendAll(input, 0, STARTUP_IMAGES);
@@ -198,9 +222,7 @@ final class KafkaStages {
     m.put(GnsKeys.BATCH_MAX_SIZE, Integer.toString(variant.batch()));
     m.put(GnsKeys.BATCH_MAX_DELAY_MS, Long.toString(settings.batchDelayMs()));
     m.put(GnsKeys.MODEL_PATH, settings.model());
-    if (!variant.durableBuffer() && variant.batch() > 1) {
-      m.put(GnsKeys.BATCH_BUFFER_LOGGED, "false");
-    }
+    m.put(GnsKeys.METRICS_ENABLED, "false");
     return GnsConfig.fromMap(m);
   }
 
@@ -209,20 +231,29 @@ final class KafkaStages {
     return Duration.ofSeconds(60 + (long) (n / rate));
   }
 
-  /** A started KafkaStreams instance, closed (and its local state wiped) on close. */
-  private record StreamsRun(KafkaStreams streams) implements AutoCloseable {
-    static StreamsRun start(Topology topology, Properties props) {
-      KafkaStreams streams = new KafkaStreams(topology, props);
-      streams.start();
-      return new StreamsRun(streams);
+  /** A started streams instance, closed (and its local state wiped) on close. */
+  private record StreamsRun(StreamsRunner runner, ServiceOps ops) implements AutoCloseable {
+    static StreamsRun start(Topology topology, GnsConfig config) {
+      ServiceOps ops = ServiceOps.create(config);
+      StreamsRunner runner =
+          new StreamsRunner(
+              topology,
+              config.streamsProperties(),
+              "bench",
+              config.inputTopic(),
+              "input.topic",
+              ops);
+      runner.start();
+      return new StreamsRun(runner, ops);
     }
 
     @Override
     public void close() {
-      if (streams.state() != KafkaStreams.State.NOT_RUNNING) {
-        streams.close(Duration.ofSeconds(30));
-        streams.cleanUp();
+      if (runner.state() != org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING) {
+        runner.close(Duration.ofSeconds(30), false);
+        runner.cleanUp();
       }
+      ops.close();
     }
   }
 }

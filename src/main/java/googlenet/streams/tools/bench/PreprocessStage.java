@@ -1,91 +1,69 @@
 package googlenet.streams.tools.bench;
 
-import googlenet.streams.image.ImagePreprocessor;
-import googlenet.streams.inference.InferenceEngine;
-import googlenet.streams.inference.InferenceException;
-import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import googlenet.streams.inference.Classifier;
+import googlenet.streams.inference.ClassifyResult;
+import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Stage 2: decode + preprocess + engine, no Kafka. As many worker threads as the pipeline has
- * stream threads each take the next batch of JPEGs, preprocess them into their own tensor buffer
- * and run it, like a stream thread without the broker.
+ * Stage 2: the classifier without Kafka (decode pool, scheduler, engine, top-k), fed as the
+ * topology feeds it: one caller keeps up to {@code inFlight} images handed over and waits for the
+ * oldest beyond that.
  */
 final class PreprocessStage {
-  private final InferenceEngine engine;
-  private final ImagePreprocessor preprocessor;
+  private final Classifier classifier;
   private final BenchImages images;
 
-  PreprocessStage(InferenceEngine engine, ImagePreprocessor preprocessor, BenchImages images) {
-    this.engine = engine;
-    this.preprocessor = preprocessor;
+  PreprocessStage(Classifier classifier, BenchImages images) {
+    this.classifier = classifier;
     this.images = images;
   }
 
-  /** Decodes and runs {@code count} images in batches of {@code batch} on {@code threads}. */
-  Throughput measure(int count, int batch, int threads) throws InferenceException {
-    AtomicLong next = new AtomicLong();
-    work(threads, batch, new AtomicLong(), (long) threads * batch); // warm-up, untimed
+  /** Classifies {@code count} images with at most {@code inFlight} handed over at a time. */
+  Throughput measure(int count, int inFlight) {
+    classify(inFlight * 2L, inFlight); // warm-up, untimed
     long cpu = Cpu.processNanos();
     long start = System.nanoTime();
-    long done = work(threads, batch, next, count);
+    classify(count, inFlight);
+    int batch = classifier.settings().batchMaxSize();
+    int decoders = classifier.settings().decodeThreads();
     return Throughput.of(
         "decode-engine",
         2,
-        "decode + preprocess + engine, no Kafka, batch " + batch + ", " + threads + " thread(s)",
-        done,
+        "classifier without Kafka: "
+            + decoders
+            + " decode thread(s), batches up to "
+            + batch
+            + ", "
+            + inFlight
+            + " in flight",
+        count,
         System.nanoTime() - start,
         Cpu.processNanos() - cpu,
-        Map.of("batch", Integer.toString(batch), "threads", Integer.toString(threads)));
+        Map.of(
+            "batch.max.size",
+            Integer.toString(batch),
+            "decode threads",
+            Integer.toString(decoders),
+            "in flight",
+            Integer.toString(inFlight)));
   }
 
-  /** Runs workers until {@code next} reaches {@code count}; the images they ran. */
-  private long work(int threads, int batch, AtomicLong next, long count) throws InferenceException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<Long>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> worker(batch, next, count)));
+  private void classify(long count, int inFlight) {
+    ArrayDeque<CompletableFuture<ClassifyResult>> pending = new ArrayDeque<>();
+    for (long i = 0; i < count; i++) {
+      pending.add(classifier.submit(images.jpeg(i)));
+      if (pending.size() > inFlight) {
+        requireLabelled(pending.poll().join());
       }
-      long total = 0;
-      for (Future<Long> f : futures) {
-        total += f.get();
-      }
-      return total;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof InferenceException ie) {
-        throw ie;
-      }
-      throw new IllegalStateException("a decode + engine worker failed: " + e.getCause(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
+    pending.forEach(f -> requireLabelled(f.join()));
   }
 
-  private long worker(int batch, AtomicLong next, long count) throws InferenceException {
-    FloatBuffer tensors = Tensors.allocate(batch);
-    long ran = 0;
-    while (true) {
-      long first = next.getAndAdd(batch);
-      if (first >= count) {
-        return ran;
-      }
-      int n = (int) Math.min(batch, count - first);
-      for (int i = 0; i < n; i++) {
-        Tensors.preprocess(preprocessor, images.jpeg(first + i), tensors, i);
-      }
-      engine.run(tensors, n);
-      ran += n;
+  private static void requireLabelled(ClassifyResult result) {
+    if (!(result instanceof ClassifyResult.Labelled)) {
+      throw new IllegalStateException("a bench image was not labelled: " + result);
     }
   }
 }

@@ -1,4 +1,4 @@
-package googlenet.streams.topology;
+package googlenet.streams.testing;
 
 import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
@@ -9,35 +9,40 @@ import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.testing.TestModels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /** The real engine on the small synthetic model, and direct runs of it to compare against. */
-final class Engines {
-  private Engines() {}
+public final class TestEngines {
+  private TestEngines() {}
 
-  static OnnxInferenceEngine small() throws InferenceException {
+  /** The real engine on the small synthetic model. */
+  public static OnnxInferenceEngine small() throws InferenceException {
     return OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()));
   }
 
   /**
-   * The tensor of {@code image} as the topology's default preprocessing makes it ({@code
-   * image.decoder=auto}).
+   * The service's default preprocessing: caffe-bgr, default limits, {@code image.decoder=auto} (the
+   * native decoder where it loads).
    */
-  static FloatBuffer tensor(byte[] image) throws Exception {
+  public static ImagePreprocessor preprocessor() {
+    return new ImagePreprocessor(
+        PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.AUTO);
+  }
+
+  /** The tensor of {@code image} as the service's default preprocessing makes it. */
+  public static FloatBuffer tensor(byte[] image) throws Exception {
     FloatBuffer buffer =
         ByteBuffer.allocateDirect(ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
-    new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.AUTO)
-        .preprocessInto(image, buffer, 0);
+    preprocessor().preprocessInto(image, buffer, 0);
     return buffer;
   }
 
   /** Probabilities of {@code image} run alone through {@code engine}. */
-  static float[] probabilities(InferenceEngine engine, byte[] image) throws Exception {
+  public static float[] probabilities(InferenceEngine engine, byte[] image) throws Exception {
     return engine.run(tensor(image), 1).probabilities()[0];
   }
 
@@ -45,7 +50,7 @@ final class Engines {
    * The real engine, except that any run whose input holds the tensor of a marked image fails:
    * non-fatally (only that run) or fatally (the engine is unusable).
    */
-  static InferenceEngine failingOn(InferenceEngine real, byte[] marked, boolean fatal)
+  public static InferenceEngine failingOn(InferenceEngine real, byte[] marked, boolean fatal)
       throws Exception {
     FloatBuffer mark = tensor(marked);
     return new InferenceEngine() {

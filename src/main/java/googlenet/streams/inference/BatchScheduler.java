@@ -1,0 +1,249 @@
+package googlenet.streams.inference;
+
+import googlenet.streams.inference.ClassifyResult.Labelled;
+import googlenet.streams.inference.ClassifyResult.Refused;
+import googlenet.streams.label.Labels;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One per engine: gathers decoded images from every caller into batches of up to {@code
+ * batchMaxSize} and runs them on {@code concurrentRuns} runner threads. A batch runs when it is
+ * full, or when its oldest image has waited {@code batchMaxDelay} (images that queue while the
+ * engine is busy make the next batch fuller without waiting). A batch that fails for a reason that
+ * concerns only the batch is run again image by image, so one bad image cannot sink the others. A
+ * fatal failure fails every queued image and every later one: the engine cannot be used any more.
+ */
+final class BatchScheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
+
+  private final InferenceEngine engine;
+  private final Labels labels;
+  private final ClassifierSettings settings;
+  private final SlotPool slots;
+  private final SchedulerMetrics metrics;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<Item> queue = new ArrayDeque<>();
+  private final List<Thread> runners = new ArrayList<>();
+  private boolean closed;
+  private InferenceException fatal;
+
+  /** A decoded image waiting for its batch. */
+  private record Item(FloatBuffer tensor, CompletableFuture<ClassifyResult> result, long queued) {}
+
+  BatchScheduler(
+      InferenceEngine engine,
+      Labels labels,
+      ClassifierSettings settings,
+      SlotPool slots,
+      SchedulerMetrics metrics) {
+    this.engine = engine;
+    this.labels = labels;
+    this.settings = settings;
+    this.slots = slots;
+    this.metrics = metrics;
+    for (int i = 0; i < settings.concurrentRuns(); i++) {
+      Thread runner = new Thread(this::runLoop, "gns-inference-" + i);
+      runner.setDaemon(true);
+      runners.add(runner);
+      runner.start();
+    }
+  }
+
+  /** Queues a decoded image; its slot goes back to the pool when its batch is formed. */
+  void enqueue(FloatBuffer tensor, CompletableFuture<ClassifyResult> result) {
+    lock.lock();
+    try {
+      if (fatal != null || closed) {
+        slots.release(tensor);
+        result.completeExceptionally(
+            fatal != null ? fatal : new IllegalStateException("the classifier is closed"));
+        return;
+      }
+      queue.add(new Item(tensor, result, System.nanoTime()));
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void runLoop() {
+    int floats = slots.imageFloats();
+    FloatBuffer batch =
+        ByteBuffer.allocateDirect(settings.batchMaxSize() * floats * Float.BYTES)
+            .order(ByteOrder.nativeOrder())
+            .asFloatBuffer();
+    try {
+      for (List<Item> items = nextBatch(); !items.isEmpty(); items = nextBatch()) {
+        for (int i = 0; i < items.size(); i++) {
+          batch.put(i * floats, items.get(i).tensor(), 0, floats);
+          slots.release(items.get(i).tensor());
+        }
+        run(items, batch);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for a batch to be due and takes it; empty once closed. */
+  private List<Item> nextBatch() throws InterruptedException {
+    long maxDelay = settings.batchMaxDelay().toNanos();
+    lock.lock();
+    try {
+      while (true) {
+        dropCancelled();
+        if (closed) {
+          return List.of();
+        }
+        if (queue.isEmpty()) {
+          changed.await();
+          continue;
+        }
+        long waited = System.nanoTime() - queue.peek().queued();
+        if (queue.size() >= settings.batchMaxSize() || waited >= maxDelay) {
+          return take();
+        }
+        changed.awaitNanos(maxDelay - waited);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<Item> take() {
+    List<Item> items = new ArrayList<>(Math.min(queue.size(), settings.batchMaxSize()));
+    while (!queue.isEmpty() && items.size() < settings.batchMaxSize()) {
+      items.add(queue.poll());
+    }
+    return items;
+  }
+
+  /** Images whose caller gave up on them (a task that moved away) are not run. */
+  private void dropCancelled() {
+    queue.removeIf(
+        item -> {
+          if (item.result().isDone()) {
+            slots.release(item.tensor());
+            return true;
+          }
+          return false;
+        });
+  }
+
+  private void run(List<Item> items, FloatBuffer batch) {
+    int n = items.size();
+    long queueNanos = System.nanoTime() - items.get(0).queued();
+    try {
+      BatchResult result = engine.run(batch, n);
+      metrics.batchRun(n, queueNanos, result.inferenceNanos());
+      if (result.probabilities().length != n) {
+        throw new InferenceException(
+            "the engine returned "
+                + result.probabilities().length
+                + " results for "
+                + n
+                + " images",
+            true,
+            null);
+      }
+      for (int i = 0; i < n; i++) {
+        items.get(i).result().complete(labelled(result, i, n));
+      }
+    } catch (InferenceException e) {
+      if (e.fatal()) {
+        failAll(e, items);
+      } else if (n == 1) {
+        items.get(0).result().complete(new Refused(Refused.INFERENCE_FAILED, e));
+      } else {
+        LOG.warn("batch of {} images failed ({}); running each image alone", n, e.getMessage());
+        runAlone(items, batch);
+      }
+    } catch (RuntimeException e) {
+      items.forEach(item -> item.result().completeExceptionally(e));
+    }
+  }
+
+  private void runAlone(List<Item> items, FloatBuffer batch) {
+    int floats = slots.imageFloats();
+    for (int i = 0; i < items.size(); i++) {
+      CompletableFuture<ClassifyResult> result = items.get(i).result();
+      try {
+        BatchResult alone = engine.run(batch.slice(i * floats, floats), 1);
+        metrics.batchRun(1, 0, alone.inferenceNanos());
+        result.complete(labelled(alone, 0, 1));
+      } catch (InferenceException e) {
+        if (e.fatal()) {
+          failAll(e, items.subList(i, items.size()));
+          return;
+        }
+        result.complete(new Refused(Refused.INFERENCE_FAILED, e));
+      }
+    }
+  }
+
+  private Labelled labelled(BatchResult result, int index, int batchSize) {
+    return new Labelled(
+        labels.topK(result.probabilities()[index], settings.topK()),
+        engine.model(),
+        result.provider(),
+        batchSize,
+        result.inferenceNanos());
+  }
+
+  /** A fatal failure: this batch, everything queued and everything later fails with it. */
+  private void failAll(InferenceException e, List<Item> items) {
+    LOG.error("inference engine failed fatally: {}", e.getMessage());
+    items.forEach(item -> item.result().completeExceptionally(e));
+    lock.lock();
+    try {
+      fatal = e;
+      closed = true;
+      queue.forEach(item -> item.result().completeExceptionally(e));
+      queue.clear();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the runners after the batches in flight; queued images fail as closed. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      IllegalStateException gone = new IllegalStateException("the classifier is closed");
+      queue.forEach(item -> item.result().completeExceptionally(gone));
+      queue.clear();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    for (Thread runner : runners) {
+      joinQuietly(runner, Duration.ofSeconds(30));
+    }
+  }
+
+  private static void joinQuietly(Thread thread, Duration timeout) {
+    try {
+      thread.join(timeout.toMillis());
+      if (thread.isAlive()) {
+        LOG.warn("{} still running {} s after close", thread.getName(), timeout.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package googlenet.streams.inference;
+
+import googlenet.streams.image.ImagePreprocessor;
+import googlenet.streams.image.ImageRejectedException;
+import googlenet.streams.inference.ClassifyResult.Refused;
+import googlenet.streams.label.Labels;
+import java.nio.FloatBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one path from encoded image bytes to labels, shared by every caller (the topology's stream
+ * threads, {@code classify}, the benchmark): a pool of decode threads preprocesses each image into
+ * a tensor slot, one {@link BatchScheduler} gathers the decoded images of every caller into batches
+ * and runs them on the engine, and each image's top-k predictions complete its future. Decoding
+ * scales with the decode threads, not with the callers; batches fill across callers.
+ *
+ * <p>Thread-safe. {@link #submit} never blocks; the memory of decoded images is bounded by a fixed
+ * pool of slots, so callers bound what they have in flight. Closing stops the threads; the engine
+ * stays open (its owner closes it).
+ */
+public final class Classifier implements AutoCloseable {
+  private final InferenceEngine engine;
+  private final ImagePreprocessor preprocessor;
+  private final SlotPool slots;
+  private final BatchScheduler scheduler;
+  private final ExecutorService decoders;
+  private final SchedulerMetrics metrics;
+  private final ClassifierSettings settings;
+
+  private Classifier(
+      InferenceEngine engine,
+      ImagePreprocessor preprocessor,
+      Labels labels,
+      ClassifierSettings settings,
+      SchedulerMetrics metrics) {
+    this.engine = engine;
+    this.preprocessor = preprocessor;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.slots = new SlotPool(settings.slots(), ImagePreprocessor.TENSOR_FLOATS);
+    this.scheduler = new BatchScheduler(engine, labels, settings, slots, metrics);
+    this.decoders = Executors.newFixedThreadPool(settings.decodeThreads(), daemons("gns-decode-"));
+  }
+
+  /**
+   * Starts a classifier on an open engine.
+   *
+   * @throws IllegalArgumentException when the labels do not name exactly the model's classes
+   */
+  public static Classifier start(
+      InferenceEngine engine,
+      ImagePreprocessor preprocessor,
+      Labels labels,
+      ClassifierSettings settings,
+      SchedulerMetrics metrics) {
+    int classes = engine.model().classes();
+    if (labels.size() != classes) {
+      throw new IllegalArgumentException(
+          "the labels name "
+              + labels.size()
+              + " classes but model "
+              + engine.model().name()
+              + " has "
+              + classes
+              + " classes; use the synset file of "
+              + classes
+              + " lines that belongs to the model (labels.path, or --labels for classify)");
+    }
+    return new Classifier(engine, preprocessor, labels, settings, metrics);
+  }
+
+  /**
+   * Hands one encoded image over. The future completes with its labels or the reason it has none
+   * ({@link Refused}); exceptionally with a fatal {@link InferenceException} when the engine cannot
+   * be used any more. Cancel it to give the image up (it is then not run if not yet batched).
+   */
+  public CompletableFuture<ClassifyResult> submit(byte[] encoded) {
+    CompletableFuture<ClassifyResult> result = new CompletableFuture<>();
+    try {
+      decoders.execute(new Decode(encoded, result));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(closed());
+    }
+    return result;
+  }
+
+  /** One image's decoding, queued for a decode thread. */
+  private final class Decode implements Runnable {
+    private final byte[] encoded;
+    private final CompletableFuture<ClassifyResult> result;
+
+    Decode(byte[] encoded, CompletableFuture<ClassifyResult> result) {
+      this.encoded = encoded;
+      this.result = result;
+    }
+
+    @Override
+    public void run() {
+      decode(encoded, result);
+    }
+  }
+
+  private void decode(byte[] encoded, CompletableFuture<ClassifyResult> result) {
+    if (result.isDone()) {
+      return;
+    }
+    FloatBuffer slot;
+    try {
+      slot = slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result.completeExceptionally(closed());
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      preprocessor.preprocessInto(encoded, slot, 0);
+    } catch (ImageRejectedException e) {
+      slots.release(slot);
+      result.complete(new Refused(e.reason().code(), e));
+      return;
+    } catch (RuntimeException e) {
+      slots.release(slot);
+      result.completeExceptionally(e);
+      return;
+    }
+    metrics.decoded(System.nanoTime() - start);
+    scheduler.enqueue(slot, result);
+  }
+
+  /** The engine the classifier runs. */
+  public InferenceEngine engine() {
+    return engine;
+  }
+
+  /** The preprocessor the decode threads run, with its limits. */
+  public ImagePreprocessor preprocessor() {
+    return preprocessor;
+  }
+
+  /** The settings the classifier was started with. */
+  public ClassifierSettings settings() {
+    return settings;
+  }
+
+  /** Stops the decode threads and the scheduler; images not yet run fail as closed. */
+  @Override
+  public void close() {
+    for (Runnable queued : decoders.shutdownNow()) {
+      ((Decode) queued).result.completeExceptionally(closed());
+    }
+    scheduler.close();
+    try {
+      decoders.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static IllegalStateException closed() {
+    return new IllegalStateException("the classifier is closed");
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger next = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + next.getAndIncrement());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,187 @@
+package googlenet.streams.service;
+
+import googlenet.streams.inference.InferenceException;
+import googlenet.streams.ops.SecurityHints;
+import googlenet.streams.ops.ServiceOps;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place a Kafka Streams instance is started, watched and closed, for the service, a
+ * backfill and the benchmark: it logs state changes, feeds health and metrics ({@link ServiceOps}),
+ * turns an uncaught stream-thread exception into a client shutdown with one clear message, and
+ * signals when the instance has stopped.
+ */
+public final class StreamsRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+  private final KafkaStreams streams;
+  private final String name;
+  private final String inputTopic;
+  private final String inputSetting;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  /**
+   * Creates the streams instance, without starting it.
+   *
+   * @param name what the logs call it, e.g. {@code service} or {@code backfill nightly}
+   * @param inputTopic the topic the topology reads, named when it is missing
+   * @param inputSetting the setting that names it, e.g. {@code input.topic} or {@code --input}
+   * @throws org.apache.kafka.common.KafkaException when the properties cannot make an instance
+   */
+  public StreamsRunner(
+      Topology topology,
+      Properties props,
+      String name,
+      String inputTopic,
+      String inputSetting,
+      ServiceOps ops) {
+    this.streams = new KafkaStreams(topology, props);
+    this.name = name;
+    this.inputTopic = inputTopic;
+    this.inputSetting = inputSetting;
+    ops.watch(streams, this::onChange, this::onUncaught);
+  }
+
+  private void onChange(State newState, State oldState) {
+    LOG.info("{}: streams state {} -> {}", name, oldState, newState);
+    if (newState == State.ERROR || newState == State.NOT_RUNNING) {
+      stopped.countDown();
+    }
+  }
+
+  private StreamThreadExceptionResponse onUncaught(Throwable exception) {
+    failure.compareAndSet(null, exception);
+    LOG.error("{}: fatal: {}; shutting down", name, describe(exception), exception);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /** Wipes the local state of the application (before {@link #start}): a fresh start. */
+  public void cleanUp() {
+    streams.cleanUp();
+  }
+
+  /** Starts the stream threads; returns at once. */
+  public void start() {
+    streams.start();
+  }
+
+  /** The state of the streams instance. */
+  public State state() {
+    return streams.state();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the instance to be {@code RUNNING}.
+   *
+   * @return true when it is
+   */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != State.RUNNING && System.nanoTime() < deadline) {
+      if (stopped.await(10, TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    }
+    return streams.state() == State.RUNNING;
+  }
+
+  /** Blocks until the instance stops, by {@link #close} or by a fatal error. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the instance to stop.
+   *
+   * @return true when it stopped
+   */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The fatal error that stopped the instance, if any. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure.get());
+  }
+
+  /** The fatal error that stopped the instance, if any, as one line for people. */
+  public Optional<String> failureMessage() {
+    return failure().map(this::describe);
+  }
+
+  /** A local state store, for reading (e.g. whether the in-flight buffers are empty). */
+  public ReadOnlyKeyValueStore<Object, Object> store(String storeName) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
+  }
+
+  /**
+   * A one-line reason: a missing input topic by name, the fatal inference error if there is one,
+   * else the root cause, with a hint for security failures.
+   */
+  String describe(Throwable exception) {
+    Throwable root = exception;
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof InferenceException ie && ie.fatal()) {
+        return "inference engine failed: " + ie.getMessage();
+      }
+      if (t instanceof MissingSourceTopicException) {
+        return "the input topic '"
+            + inputTopic
+            + "' ("
+            + inputSetting
+            + ") does not exist; create it, or set "
+            + inputSetting
+            + " to an existing topic";
+      }
+      root = t;
+    }
+    String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return SecurityHints.hint(exception).map(hint -> reason + "; " + hint).orElse(reason);
+  }
+
+  /** Closes with {@code timeout}, staying in the group (a restart takes its tasks back). */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30), false);
+  }
+
+  /**
+   * Closes the instance: the open transactions commit, buffered records stay in their changelogged
+   * store for the next owner. {@code leaveGroup} makes a static member leave at once, so a later
+   * run need not wait for its session to time out.
+   *
+   * @return true when every stream thread stopped within {@code timeout}
+   */
+  public boolean close(Duration timeout, boolean leaveGroup) {
+    CloseOptions options =
+        leaveGroup
+            ? CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            : CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    boolean closed = streams.close(options.withTimeout(timeout));
+    if (!closed) {
+      LOG.warn("{}: stream threads still running {} s after close", name, timeout.toSeconds());
+    }
+    stopped.countDown();
+    return closed;
+  }
+}
