@@ -8,13 +8,21 @@ import googlenet.streams.testing.TestModels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The native path's tensors against ImageIO's on JPEGs of real photographs ({@link PhotoJpegs}), on
@@ -142,6 +150,43 @@ class NativeParityTest {
     }
   }
 
+  /** Four threads decoding different photos at once get what one thread gets. */
+  @Test
+  void shouldGiveTheSameTensorsFromManyThreads() throws Exception {
+    ImagePreprocessor p = nativePath(PreprocessProfile.TORCHVISION_RGB, true);
+    List<byte[]> jpegs =
+        photos.entrySet().stream()
+            .filter(e -> !e.getKey().startsWith("3000"))
+            .map(Map.Entry::getValue)
+            .toList();
+    List<float[]> expected = new ArrayList<>();
+    for (byte[] jpeg : jpegs) {
+      expected.add(p.preprocess(jpeg));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Boolean>> tasks = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        tasks.add(
+            () -> {
+              for (int i = 0; i < 3 * jpegs.size(); i++) {
+                int k = (i + offset) % jpegs.size();
+                if (!Arrays.equals(p.preprocess(jpegs.get(k)), expected.get(k))) {
+                  return false;
+                }
+              }
+              return true;
+            });
+      }
+      for (Future<Boolean> done : pool.invokeAll(tasks, 120, TimeUnit.SECONDS)) {
+        assertThat(done.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** CMYK goes to ImageIO on both paths: the same floats. */
   @Test
   void shouldGiveImageIoResultForCmyk() throws Exception {
@@ -173,7 +218,7 @@ class NativeParityTest {
    * scale swaps them there.
    */
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  @ValueSource(booleans = {false, true})
   void shouldGiveTheSameTopClassOnTheSmallModel(boolean dctScaling) throws Exception {
     ImagePreprocessor reference = imageIo(PreprocessProfile.CAFFE_BGR);
     ImagePreprocessor candidate = nativePath(PreprocessProfile.CAFFE_BGR, dctScaling);
