@@ -306,9 +306,9 @@ public final class GnsKeys {
         "JPEG decoder: `native` (OpenCV with libjpeg-turbo, bundled for linux-x86_64 and "
             + "linux-arm64: DCT-domain downscaling, resize and normalisation in native code; "
             + "refuses to start where it cannot load), `imageio` (Java only), or `auto` (native "
-            + "where it loads, else ImageIO with a warning). Both give the same reject reasons; "
-            + "CMYK, 12-bit and non-JPEG images, and JPEGs the native decoder cannot decode "
-            + "completely, always go to ImageIO.");
+            + "where it loads, else ImageIO with a warning). Rejections carry ImageIO's reasons; "
+            + "CMYK, 12-bit and non-JPEG images, and JPEGs the native decoder returns no image for "
+            + "(e.g. truncated), go to ImageIO; see the README's section on the JPEG decoder.");
     def.define(
         METRICS_ENABLED,
         Type.BOOLEAN,

@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * native code instead: decoded with DCT-domain scaling to the smallest of 1/1, 1/2, 1/4, 1/8 that
  * still leaves at least the resized size along both axes (a 640x480 photo at 320x240 for
  * caffe-bgr), then sampled with the same bilinear half-pixel grid, crop and orientation, from
- * pixels rounded to 8 bits. Everything else, and any JPEG the native decoder cannot decode
- * completely, goes the ImageIO way above, which alone decides rejections: the reject reasons are
- * the same with either decoder.
+ * pixels rounded to 8 bits. Everything else, and any JPEG OpenCV returns no image for (truncated
+ * data, decoder errors), goes the ImageIO way above, which then decodes or rejects it: rejections
+ * carry ImageIO's reasons and messages with either decoder. One difference: corrupt entropy-coded
+ * data that libjpeg-turbo decodes with only a warning is labelled natively where ImageIO rejects
+ * it.
  */
 public final class ImagePreprocessor {
   /** Channels of the model input. */

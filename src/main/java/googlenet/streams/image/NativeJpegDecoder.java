@@ -36,9 +36,11 @@ import org.bytedeco.opencv.opencv_core.Size;
  * <p>Takes 8-bit JPEGs with 1 (grey) or 3 (YCbCr, RGB) components, baseline, extended or
  * progressive. Declines (returns false, and the caller decodes with ImageIO, which accepts or
  * rejects) CMYK and YCCK (4 components: TwelveMonkeys converts them with their colour profiles),
- * 12-bit samples, and any file the native decoder cannot decode completely: libjpeg-turbo's
- * warnings (truncated or corrupt data) make OpenCV return no image, so ImageIO, not the native
- * path, decides every reject reason.
+ * 12-bit samples, and any file OpenCV returns no image for (truncated data, decoder errors), so
+ * that ImageIO decides those files' reject reasons. OpenCV does not surface libjpeg-turbo's
+ * warnings: corrupt entropy-coded data that decodes with a warning ("premature end of data segment"
+ * after a spurious marker, "bad Huffman code") yields an image here, where ImageIO rejects the file
+ * as corrupt; libjpeg-turbo prints the warning on stderr.
  *
  * <p>Thread-safe and stateless.
  */
