@@ -5,6 +5,7 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the native decoder's library (OpenCV's core, imgproc and imgcodecs through JavaCPP, with
@@ -51,7 +52,10 @@ record NativeLibrary(Optional<String> problem, String version) {
       Loader.load(opencv_imgcodecs.class);
       Loader.load(opencv_imgproc.class);
       opencv_core.setNumThreads(0);
-      return new NativeLibrary(Optional.empty(), opencv_core.CV_VERSION());
+      NativeLibrary loaded = new NativeLibrary(Optional.empty(), opencv_core.CV_VERSION());
+      LoggerFactory.getLogger(NativeLibrary.class)
+          .info("native JPEG decoder loaded: OpenCV {} for {}", loaded.version(), platform());
+      return loaded;
     } catch (LinkageError | RuntimeException e) {
       return unavailable(
           "the native JPEG decoder (OpenCV through JavaCPP) did not load for "
