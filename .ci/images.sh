@@ -10,12 +10,29 @@
 #   .ci/images.sh            # both images; reuses an image whose recipe hash matches
 #   .ci/images.sh jre|kafka  # one of them
 # Environment: GNSCI_CACHE (default /var/cache/googlenet-streams-ci) keeps the root filesystem
-# tarball between runs; DEBIAN_MIRROR (default http://deb.debian.org/debian).
+# tarball between runs; DEBIAN_MIRROR overrides the Debian archive, which is otherwise read from
+# this machine's own apt sources (the first archive entry that is not a security one).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CACHE="${GNSCI_CACHE:-/var/cache/googlenet-streams-ci}"
-MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
+# The Debian archive this machine's apt uses: URIs: of a deb822 .sources file, or the URL of a
+# one-line "deb" entry; the first one that serves Debian's main archive (not -security).
+apt_archive() {
+  local files=(/etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list)
+  {
+    awk '/^URIs:/ { for (i = 2; i <= NF; i++) print $i }' "${files[@]}" 2> /dev/null
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }' \
+      "${files[@]}" 2> /dev/null
+  } | grep -v -- '-security' | grep -m1 '/debian/\?$'
+}
+MIRROR="${DEBIAN_MIRROR:-$(apt_archive || true)}"
+if [[ -z "$MIRROR" ]]; then
+  echo "images.sh: no Debian archive in this machine's apt sources (/etc/apt/sources.list*);" \
+    "set DEBIAN_MIRROR to one" >&2
+  exit 2
+fi
 JRE_IMAGE="localhost/gns-jre17:latest"
 KAFKA_VERSION="4.4.0"
 KAFKA_IMAGE="localhost/kafka-local:${KAFKA_VERSION}"

@@ -51,7 +51,9 @@ final class Topics {
   }
 
   /**
-   * Creates {@code topic} with the partitions and replication of {@code like}, unless it exists.
+   * Creates {@code topic} with the partitions and replication of {@code like}, unless it exists,
+   * and waits until the brokers describe it: a topic the controller has just created may be unknown
+   * to the broker that answers the next request for a moment.
    */
   static void createLike(Admin admin, String topic, TopicDescription like)
       throws BackfillException {
@@ -68,6 +70,27 @@ final class Topics {
                 + cause(e)
                 + "; create it yourself or pass --dlq with an existing topic",
             e);
+      }
+    }
+    awaitDescribed(admin, topic);
+  }
+
+  private static void awaitDescribed(Admin admin, String topic) throws BackfillException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+    while (describe(admin, topic).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new BackfillException(
+            "topic "
+                + topic
+                + " was created but the brokers did not list it within "
+                + TIMEOUT_S
+                + " s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BackfillException("interrupted while waiting for topic " + topic, e);
       }
     }
   }

@@ -1,7 +1,8 @@
 package googlenet.streams.cli;
 
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.serde.RecordWriter;
+import googlenet.streams.serde.RegistryUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Spec;
       "Publish image files as ImageRecords to a topic.",
       "The record key and id are the file name unless --id is given; the content type is guessed"
           + " from the extension. Directories are read recursively (hidden files skipped).",
+      "Values are Avro single-object encoded, or in the schema registry's framing (00 + schema id,"
+          + " schema registered under <topic>-value) with --schema-registry.",
       "Exit status: 0 all sent, 1 some path unreadable or a send failed, 2 bad usage."
     })
 final class ProduceCommand implements Callable<Integer> {
@@ -45,6 +49,8 @@ final class ProduceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin KafkaClientOptions kafka;
+
+  @Mixin RegistryOptions registry;
 
   @Option(
       names = "--topic",
@@ -83,21 +89,27 @@ final class ProduceCommand implements Callable<Integer> {
     }
     expansion.problems().forEach(p -> err.println("produce: cannot read " + p + "; skipped"));
     Properties props;
+    RecordWriter<ImageRecord> writer;
     try {
       props = producerProperties(kafka.clientProperties());
-    } catch (IllegalArgumentException | UncheckedIOException e) {
+      writer = registry.serdes(props).writer(ImageRecord.class, registry.outputFormat());
+    } catch (IllegalArgumentException | UncheckedIOException | ConfigException e) {
       err.println("produce: " + e.getMessage());
       return 2;
     }
     Progress progress = Progress.forConsole(expansion.files().size(), err);
-    int failed = send(props, expansion.files(), progress, err);
+    int failed = send(props, writer, expansion.files(), progress, err);
     progress.finish();
     err.println(summary(progress, failed, expansion.problems().size()));
     return failed == 0 && expansion.problems().isEmpty() ? 0 : 1;
   }
 
-  private int send(Properties props, List<Path> files, Progress progress, PrintWriter err) {
-    AvroSerde<ImageRecord> serde = AvroSerde.imageRecord();
+  private int send(
+      Properties props,
+      RecordWriter<ImageRecord> writer,
+      List<Path> files,
+      Progress progress,
+      PrintWriter err) {
     SendTally tally = new SendTally(progress, err);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
@@ -106,13 +118,16 @@ final class ProduceCommand implements Callable<Integer> {
         if (bytes != null) {
           ImageRecord record = toRecord(file, bytes);
           producer.send(
-              new ProducerRecord<>(topic, record.getId(), serde.encode(record)),
+              new ProducerRecord<>(topic, record.getId(), writer.write(topic, record)),
               tally.callback(file, bytes.length));
         }
       }
       producer.flush();
     } catch (KafkaException e) {
       err.println("produce: Kafka producer failed: " + e.getMessage());
+      return Math.max(1, files.size() - tally.sent());
+    } catch (RegistryUnavailableException e) {
+      err.println("produce: " + e.getMessage());
       return Math.max(1, files.size() - tally.sent());
     }
     return tally.failed();

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import googlenet.streams.avro.Classification;
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.serde.Framing;
+import googlenet.streams.serde.RecordReader;
+import googlenet.streams.serde.RecordSerdes;
+import googlenet.streams.serde.RegistryUnavailableException;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +24,8 @@ import org.apache.kafka.common.header.Header;
  * partition}, {@code offset}, {@code timestamp}, {@code key}) and then, by what it holds, one of
  * {@code deadLetter} (its {@code gns.error.*} and {@code gns.source.*} headers and the value's size
  * and SHA-256), {@code classification}, {@code image} (an ImageRecord, bytes shown as their count)
- * or {@code unknown}.
+ * or {@code unknown}. Values in schema registry framing also get {@code schemaId}; they are decoded
+ * when a registry is configured.
  */
 final class RecordJson {
   /** Prefixes of the dead-letter headers printed: the error and the record's origin. */
@@ -29,8 +33,19 @@ final class RecordJson {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final AvroSerde<Classification> classifications = AvroSerde.classification();
-  private final AvroSerde<ImageRecord> images = AvroSerde.imageRecord();
+  private final RecordReader<Classification> classifications;
+  private final RecordReader<ImageRecord> images;
+
+  /** Decodes values in single-object encoding only. */
+  RecordJson() {
+    this(RecordSerdes.singleObject());
+  }
+
+  /** Decodes values in either framing, registry framing through {@code serdes}' registry. */
+  RecordJson(RecordSerdes serdes) {
+    this.classifications = serdes.reader(Classification.class);
+    this.images = serdes.reader(ImageRecord.class);
+  }
 
   /** The JSON object of one record. */
   ObjectNode toJson(ConsumerRecord<byte[], byte[]> record) {
@@ -51,15 +66,18 @@ final class RecordJson {
   }
 
   private void decodeInto(ObjectNode node, byte[] value) {
+    if (value != null && Framing.of(value) == Framing.REGISTRY) {
+      node.put("schemaId", Framing.schemaId(value));
+    }
     try {
-      node.set("classification", AvroJson.toJson(classifications.decode(value)));
+      node.set("classification", AvroJson.toJson(classifications.read(value)));
       return;
-    } catch (SerializationException notAClassification) {
+    } catch (SerializationException | RegistryUnavailableException notAClassification) {
       // try the next type
     }
     try {
-      node.set("image", AvroJson.toJson(images.decode(value)));
-    } catch (SerializationException e) {
+      node.set("image", AvroJson.toJson(images.read(value)));
+    } catch (SerializationException | RegistryUnavailableException e) {
       ObjectNode unknown = node.putObject("unknown");
       unknown.put("error", e.getMessage());
       putValueDigest(unknown, value);

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Print classifications and dead letters of a topic as JSON lines (read_committed).",
+      "Values may be Avro single-object encoded or in schema registry framing; the latter needs"
+          + " --schema-registry.",
       "Stops after --max records, or once --timeout seconds pass with no new record;"
           + " without either it follows the topic until interrupted.",
       "Exit status: 0 done, 1 topic missing or Kafka error, 2 bad usage."
@@ -38,6 +41,8 @@ final class TailCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin KafkaClientOptions kafka;
+
+  @Mixin RegistryOptions registry;
 
   @Option(
       names = "--topic",
@@ -64,9 +69,11 @@ final class TailCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Properties props;
+    RecordJson json;
     try {
       props = consumerProperties(kafka.clientProperties());
-    } catch (IllegalArgumentException | UncheckedIOException e) {
+      json = new RecordJson(registry.serdes(props));
+    } catch (IllegalArgumentException | UncheckedIOException | ConfigException e) {
       err.println("tail: " + e.getMessage());
       return 2;
     }
@@ -83,7 +90,7 @@ final class TailCommand implements Callable<Integer> {
       } else {
         consumer.seekToEnd(partitions);
       }
-      follow(consumer, spec.commandLine().getOut());
+      follow(consumer, json, spec.commandLine().getOut());
       return 0;
     } catch (KafkaException e) {
       err.println("tail: Kafka error reading " + topic + ": " + e.getMessage());
@@ -98,8 +105,7 @@ final class TailCommand implements Callable<Integer> {
         : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
   }
 
-  private void follow(KafkaConsumer<byte[], byte[]> consumer, PrintWriter out) {
-    RecordJson json = new RecordJson();
+  private void follow(KafkaConsumer<byte[], byte[]> consumer, RecordJson json, PrintWriter out) {
     long printed = 0;
     long lastRecord = System.nanoTime();
     long idleLimit = timeoutSeconds == null ? Long.MAX_VALUE : (long) (timeoutSeconds * 1e9);

@@ -36,6 +36,7 @@ public final class GnsConfig {
   private final List<RouteRule> routes;
   private final Map<String, String> kafka;
   private final Map<String, String> gnsRaw;
+  private final SerdeSettings serde;
 
   private GnsConfig(Map<String, Entry> entries, Map<String, String> env) {
     this(entries, env, new Problems());
@@ -67,6 +68,8 @@ public final class GnsConfig {
     this.cudaOptions = Map.copyOf(cuda);
     this.routes = RouteParser.parse(gns, topK(), problems);
     this.kafka = Map.copyOf(other);
+    this.serde =
+        problems.attempt(() -> RegistryConfig.parse(values.values()), SerdeSettings.SINGLE_OBJECT);
     problems.check(this::checkGuarantee);
     problems.check(this::checkProcessingHandler);
     problems.throwIfAny();
@@ -321,6 +324,15 @@ public final class GnsConfig {
       return Optional.empty();
     }
     return Optional.of(new InetSocketAddress(values.getString(GnsKeys.METRICS_ADDRESS), port));
+  }
+
+  /**
+   * How records are read and written: the schema registry ({@code schema.registry.*}), if {@code
+   * schema.registry.url} is set, and the output format ({@code output.format}). Build the readers
+   * and writers with {@code RecordSerdes.create(config.serdeSettings(), listener)}.
+   */
+  public SerdeSettings serdeSettings() {
+    return serde;
   }
 
   /** The Kafka Streams threads googlenet-streams runs when {@code num.stream.threads} is unset. */

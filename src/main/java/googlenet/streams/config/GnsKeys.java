@@ -11,7 +11,8 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 
 /**
  * Every googlenet-streams configuration key, with its type, default, validator and documentation,
- * in one place. The README's configuration table is generated from {@link #docs()}.
+ * in one definition (the schema registry keys are written in {@link RegistryKeys} and defined into
+ * it). The README's configuration table is generated from {@link #docs()}.
  */
 public final class GnsKeys {
   /** Topic the service reads {@code ImageRecord}s from. */
@@ -124,6 +125,7 @@ public final class GnsKeys {
           "softmax",
           "preprocess.",
           "image.",
+          RegistryKeys.PREFIX,
           ROUTE_PREFIX);
 
   private static final ConfigDef DEFINITION = define();
@@ -139,7 +141,8 @@ public final class GnsKeys {
         "images",
         nonEmpty,
         Importance.HIGH,
-        "Topic the service reads ImageRecord values from (Avro single-object encoding).");
+        "Topic the service reads ImageRecord values from (Avro single-object encoding, or registry "
+            + "framing with schema.registry.url).");
     def.define(
         OUTPUT_TOPIC,
         Type.STRING,
@@ -330,6 +333,7 @@ public final class GnsKeys {
         Range.between(-1, 65535),
         Importance.MEDIUM,
         "Port of the metrics and health endpoint; 0 picks a free port (logged), -1 disables it.");
+    RegistryKeys.define(def);
     return def;
   }
 

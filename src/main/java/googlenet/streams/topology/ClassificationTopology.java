@@ -57,28 +57,19 @@ public final class ClassificationTopology {
   }
 
   /**
-   * The buffer of in-flight records: in memory and changelogged. The changelog makes it durable: a
-   * task that moves or whose instance crashed restores its buffer from the changelog, so under
-   * exactly-once nothing is lost or duplicated. It is not a RocksDB store because exactly-once
-   * commits every 100 ms and each commit flushed RocksDB's memtable to a new file, which the {@code
-   * bench} command measured as the largest cost of the buffer; the buffer holds at most {@link
-   * TopologySpec#maxInFlight()} records per task, so memory is not a concern. Cached: records
-   * buffered and written within one commit interval never reach the changelog.
+   * The buffer of in-flight records: their offsets, in memory and changelogged (the records
+   * themselves are in the input topic, and a restored task reads them back). The changelog makes it
+   * durable: a task that moves or whose instance crashed restores its offsets from the changelog
+   * and classifies those records again, so under exactly-once nothing is lost or duplicated. Not a
+   * RocksDB store: exactly-once commits every 100 ms and each commit flushed RocksDB's memtable to
+   * a new file. Cached: records buffered and written within one commit interval never reach the
+   * changelog.
    */
-  private static StoreBuilder<KeyValueStore<Long, PendingRecord>> bufferStore(TopologySpec spec) {
-    StoreBuilder<KeyValueStore<Long, PendingRecord>> store =
+  private static StoreBuilder<KeyValueStore<Long, byte[]>> bufferStore(TopologySpec spec) {
+    StoreBuilder<KeyValueStore<Long, byte[]>> store =
         Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(Nodes.BUFFER_STORE),
-                Serdes.Long(),
-                new PendingRecordSerde())
+                Stores.inMemoryKeyValueStore(Nodes.BUFFER_STORE), Serdes.Long(), Serdes.ByteArray())
             .withCachingEnabled();
-    if (!spec.bufferLogged()) {
-      return store.withLoggingDisabled();
-    }
-    long maxMessage = Math.min(Integer.MAX_VALUE, spec.maxRecordBytes());
-    return store.withLoggingEnabled(
-        Map.of(
-            "max.message.bytes", Long.toString(maxMessage),
-            "segment.bytes", Long.toString(Math.max(64L << 20, maxMessage))));
+    return spec.bufferLogged() ? store.withLoggingEnabled(Map.of()) : store.withLoggingDisabled();
   }
 }

@@ -9,9 +9,13 @@ import googlenet.streams.serde.AvroSerde;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,19 +29,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands every input record to the {@link Classifier} as it arrives and writes the outcomes in input
- * order. A record is kept, as read, in the changelogged store {@link Nodes#BUFFER_STORE} (keyed by
- * offset) from its arrival until its result or dead letter is written, and its key is deleted in
- * the same transaction as that write; so under exactly-once a crash or a rebalance loses and
- * duplicates nothing. Records restored into the store are handed to the classifier again when the
- * task starts. Outcomes are written whenever the stream thread passes by: on each new record and on
- * a short wall-clock punctuation. A task with {@link TopologySpec#maxInFlight()} records in flight
- * waits for its oldest before taking another.
+ * order. A record's offset is kept in the changelogged store {@link Nodes#BUFFER_STORE} from its
+ * arrival until its result or dead letter is written, and deleted in the same transaction as that
+ * write; so under exactly-once a crash or a rebalance loses and duplicates nothing. When the task
+ * starts, the records whose offsets were restored into the store are read back from the input topic
+ * ({@link RecordFetcher}) and handed to the classifier again. Outcomes are written whenever the
+ * stream thread passes by: on each new record and on a short wall-clock punctuation. A task with
+ * {@link TopologySpec#maxInFlight()} records in flight waits for its oldest before taking another.
  */
 final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
 
   /** How often finished outcomes are written while no record arrives. */
   static final Duration DRAIN_INTERVAL = Duration.ofMillis(5);
+
+  /** The value of a buffered offset: the key is what matters. */
+  private static final byte[] IN_FLIGHT = new byte[0];
 
   private final TopologySpec spec;
   private final Classifier classifier;
@@ -46,7 +53,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
   private ProcessorContext<byte[], byte[]> context;
   private Outputs outputs;
-  private KeyValueStore<Long, PendingRecord> buffer;
+  private KeyValueStore<Long, byte[]> buffer;
 
   /** A record handed to the classifier, or refused before (its future is then done). */
   private record InFlight(
@@ -63,17 +70,45 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     this.context = context;
     this.outputs = new Outputs(context, spec, metrics);
     this.buffer = context.getStateStore(Nodes.BUFFER_STORE);
-    try (KeyValueIterator<Long, PendingRecord> restored = buffer.all()) {
-      restored.forEachRemaining(kv -> submit(kv.value));
-    }
-    if (!inFlight.isEmpty()) {
-      LOG.info(
-          "task {}: {} buffered records restored and handed to the classifier again",
-          context.taskId(),
-          inFlight.size());
-    }
+    resubmitRestored();
     reportBuffered();
     context.schedule(DRAIN_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> drain());
+  }
+
+  /** Reads back and hands over again the records whose offsets were restored into the store. */
+  private void resubmitRestored() {
+    SortedSet<Long> offsets = new TreeSet<>();
+    try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
+      restored.forEachRemaining(kv -> offsets.add(kv.key));
+    }
+    if (offsets.isEmpty()) {
+      return;
+    }
+    int partition = context.taskId().partition();
+    Map<Long, PendingRecord> records = spec.fetcher().fetch(spec.inputTopic(), partition, offsets);
+    for (long offset : offsets) {
+      PendingRecord pending = records.get(offset);
+      if (pending != null) {
+        submit(pending);
+      } else {
+        PendingRecord gone =
+            new PendingRecord(
+                null,
+                null,
+                new Header[0],
+                context.currentSystemTimeMs(),
+                spec.inputTopic(),
+                partition,
+                offset);
+        refuse(gone, DeadLetterHeaders.SOURCE_MISSING, new SourceMissingException(gone));
+      }
+    }
+    LOG.info(
+        "task {}: {} unfinished records read back ({} gone from the input topic) and handed to"
+            + " the classifier again",
+        context.taskId(),
+        offsets.size(),
+        offsets.size() - records.size());
   }
 
   @Override
@@ -91,7 +126,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
             meta.topic(),
             meta.partition(),
             meta.offset());
-    buffer.put(pending.offset(), pending);
+    buffer.put(pending.offset(), IN_FLIGHT);
     submit(pending);
     drain();
     while (inFlight.size() > spec.maxInFlight()) {

@@ -9,10 +9,11 @@ import java.util.List;
  * {@link #REASON}. A dead letter keeps the original key and value bytes untouched and the original
  * headers; these are added (replacing earlier ones of the same name). Values are UTF-8 strings.
  *
- * <p>Reason codes: {@link #UNDESERIALIZABLE}, {@link #NULL_VALUE}, {@link #INFERENCE_FAILED}, and
- * the image codes of {@link googlenet.streams.image.RejectReason#code()} ({@code empty}, {@code
- * unsupported-format}, {@code corrupt}, {@code too-large}, {@code too-many-pixels}, {@code
- * invalid-dimensions}, {@code too-many-scans}); {@link #reasons()} lists them all.
+ * <p>Reason codes: {@link #UNDESERIALIZABLE}, {@link #NULL_VALUE}, {@link #INFERENCE_FAILED},
+ * {@link #SOURCE_MISSING}, and the image codes of {@link
+ * googlenet.streams.image.RejectReason#code()} ({@code empty}, {@code unsupported-format}, {@code
+ * corrupt}, {@code too-large}, {@code too-many-pixels}, {@code invalid-dimensions}, {@code
+ * too-many-scans}); {@link #reasons()} lists them all.
  */
 public final class DeadLetterHeaders {
   /** Stable reason code, e.g. {@code corrupt}. */
@@ -49,9 +50,17 @@ public final class DeadLetterHeaders {
   /** Reason: the image failed inference when run alone; the engine itself still works. */
   public static final String INFERENCE_FAILED = "inference-failed";
 
+  /**
+   * Reason: a record a crashed or moved task had not finished could not be read back from the input
+   * topic (retention or compaction removed it first); the dead letter has no key or value, its
+   * source headers say which record it was.
+   */
+  public static final String SOURCE_MISSING = "source-missing";
+
   /** Every reason code a dead letter can carry: the stream's own and every image rejection's. */
   public static List<String> reasons() {
-    List<String> out = new ArrayList<>(List.of(UNDESERIALIZABLE, NULL_VALUE, INFERENCE_FAILED));
+    List<String> out =
+        new ArrayList<>(List.of(UNDESERIALIZABLE, NULL_VALUE, INFERENCE_FAILED, SOURCE_MISSING));
     for (RejectReason r : RejectReason.values()) {
       out.add(r.code());
     }

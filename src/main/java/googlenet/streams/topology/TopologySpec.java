@@ -5,6 +5,7 @@ import googlenet.streams.config.RouteRule;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
@@ -17,13 +18,13 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * @param routes routing rules, each copying matching results to its topic
  * @param maxInFlight images a task has handed to the classifier and not yet written, at most; the
  *     stream thread waits for the oldest beyond it
- * @param bufferLogged whether the buffer of in-flight records is changelogged: always for the
+ * @param bufferLogged whether the buffer of in-flight offsets is changelogged: always for the
  *     service (crash-safe); false only to measure what durability costs
- * @param maxRecordBytes largest input record the buffer's changelog must hold
  * @param deadLetterMaxBytes largest record the producer sends; a dead letter over it is written
  *     without its value
  * @param admission supplies a processor between the source and the classifier that forwards the
  *     records to classify and drops the others (a backfill's range and rate), or empty
+ * @param fetcher reads back the input records a restored buffer names by offset
  */
 public record TopologySpec(
     String inputTopic,
@@ -32,9 +33,9 @@ public record TopologySpec(
     List<RouteRule> routes,
     int maxInFlight,
     boolean bufferLogged,
-    long maxRecordBytes,
     int deadLetterMaxBytes,
-    Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission) {
+    Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission,
+    RecordFetcher fetcher) {
 
   /**
    * In-flight images per task, as a multiple of {@code batch.max.size}: a task keeps the next batch
@@ -48,14 +49,20 @@ public record TopologySpec(
     Objects.requireNonNull(outputTopic, "outputTopic");
     Objects.requireNonNull(dlqTopic, "dlqTopic");
     Objects.requireNonNull(admission, "admission");
+    Objects.requireNonNull(fetcher, "fetcher");
     routes = List.copyOf(routes);
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
     }
   }
 
-  /** The service's topology as {@code config} describes it: durable buffer, no admission. */
+  /**
+   * The service's topology as {@code config} describes it: durable buffer, no admission, restored
+   * records read back with the application's own client settings.
+   */
   public static TopologySpec of(GnsConfig config) {
+    StreamsConfig streams = new StreamsConfig(config.streamsProperties());
+    String clientId = streams.getString(StreamsConfig.APPLICATION_ID_CONFIG) + "-buffer-restore";
     return new TopologySpec(
         config.inputTopic(),
         config.outputTopic(),
@@ -63,9 +70,9 @@ public record TopologySpec(
         config.routes(),
         IN_FLIGHT_BATCHES * config.batchMaxSize(),
         true,
-        config.imageMaxBytes() + 64L * 1024,
         config.producerMaxRequestBytes(),
-        Optional.empty());
+        Optional.empty(),
+        new KafkaRecordFetcher(streams.getRestoreConsumerConfigs(clientId)));
   }
 
   /** A copy with an admission processor. */
@@ -77,9 +84,23 @@ public record TopologySpec(
         routes,
         maxInFlight,
         bufferLogged,
-        maxRecordBytes,
         deadLetterMaxBytes,
-        Optional.of(supplier));
+        Optional.of(supplier),
+        fetcher);
+  }
+
+  /** A copy that reads restored records back with {@code other}. */
+  public TopologySpec withFetcher(RecordFetcher other) {
+    return new TopologySpec(
+        inputTopic,
+        outputTopic,
+        dlqTopic,
+        routes,
+        maxInFlight,
+        bufferLogged,
+        deadLetterMaxBytes,
+        admission,
+        other);
   }
 
   /** A copy whose buffer has no changelog: not crash-safe; for measuring durability's cost. */
@@ -91,8 +112,8 @@ public record TopologySpec(
         routes,
         maxInFlight,
         false,
-        maxRecordBytes,
         deadLetterMaxBytes,
-        admission);
+        admission,
+        fetcher);
   }
 }

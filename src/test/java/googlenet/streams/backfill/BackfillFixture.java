@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,12 +28,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** A real broker, a producer of timestamped images, and committed reads, for backfill ITs. */
 final class BackfillFixture implements AutoCloseable {
@@ -124,6 +128,29 @@ final class BackfillFixture implements AutoCloseable {
       }
       tx.commitTransaction();
     }
+    awaitStable(new TopicPartition(topic, partition));
+  }
+
+  /**
+   * Waits until the last stable offset of {@code partition} reaches its end: commitTransaction()
+   * returns before the broker has written the commit marker, and until it has, a read_committed
+   * reader (and a backfill resolving {@code --to now}) does not see the transaction's records.
+   */
+  void awaitStable(TopicPartition partition) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                offset(partition, IsolationLevel.READ_COMMITTED)
+                    == offset(partition, IsolationLevel.READ_UNCOMMITTED));
+  }
+
+  private long offset(TopicPartition partition, IsolationLevel isolation) throws Exception {
+    return admin
+        .listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(isolation))
+        .partitionResult(partition)
+        .get(30, TimeUnit.SECONDS)
+        .offset();
   }
 
   /** Every committed record of {@code topic} up to its current end; empty for a missing topic. */

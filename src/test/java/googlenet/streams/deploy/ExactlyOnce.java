@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import googlenet.streams.avro.Classification;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.testing.CommittedReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class ExactlyOnce {
 
   /** Waits (at most {@code atMost}) until every input has its outcome, then checks them all. */
   static void assertOutcomes(
-      TestPipeline pipeline, List<TestImages.Input> inputs, Duration atMost) {
+      TestPipeline pipeline, List<DeployInputs.Input> inputs, Duration atMost) {
     String bootstrap = DeployEnvironment.get().bootstrapServers();
     Set<String> good = keys(inputs, true);
     Set<String> bad = keys(inputs, false);
@@ -71,9 +72,9 @@ final class ExactlyOnce {
   }
 
   private static void assertOriginalBytes(
-      List<ConsumerRecord<String, byte[]>> deadLetters, List<TestImages.Input> inputs) {
-    Map<String, TestImages.Input> byKey =
-        inputs.stream().collect(Collectors.toMap(TestImages.Input::key, Function.identity()));
+      List<ConsumerRecord<String, byte[]>> deadLetters, List<DeployInputs.Input> inputs) {
+    Map<String, DeployInputs.Input> byKey =
+        inputs.stream().collect(Collectors.toMap(DeployInputs.Input::key, Function.identity()));
     for (ConsumerRecord<String, byte[]> letter : deadLetters) {
       assertThat(letter.value())
           .as("dead letter %s keeps the original value bytes", letter.key())
@@ -81,10 +82,10 @@ final class ExactlyOnce {
     }
   }
 
-  private static Set<String> keys(List<TestImages.Input> inputs, boolean good) {
+  private static Set<String> keys(List<DeployInputs.Input> inputs, boolean good) {
     return inputs.stream()
         .filter(i -> i.good() == good)
-        .map(TestImages.Input::key)
+        .map(DeployInputs.Input::key)
         .collect(Collectors.toSet());
   }
 }

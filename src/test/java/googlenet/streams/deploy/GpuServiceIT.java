@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.model.DeviceRequest;
 import googlenet.streams.avro.Classification;
 import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.testing.CommittedReader;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class GpuServiceIT {
   @Test
   void shouldLabelImagesOnTheGpuRequestedThroughDeviceRequests() {
     TestPipeline pipeline = TestPipeline.create("gpu", 2);
-    List<TestImages.Input> inputs = TestImages.inputs("gpu", 40, 10);
-    TestImages.produce(DeployEnvironment.get().bootstrapServers(), pipeline.input(), inputs);
+    List<DeployInputs.Input> inputs = DeployInputs.inputs("gpu", 40, 10);
+    DeployInputs.produce(DeployEnvironment.get().bootstrapServers(), pipeline.input(), inputs);
     String image = System.getProperty("gns.gpu.image", "googlenet-streams:0.1.0-gpu");
 
     try (GenericContainer<?> service =

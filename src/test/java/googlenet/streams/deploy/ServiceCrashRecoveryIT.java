@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import googlenet.streams.testing.CommittedReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ class ServiceCrashRecoveryIT {
   @Test
   void shouldLoseNothingAndDuplicateNothingWhenTheContainerIsKilledMidStream() throws Exception {
     TestPipeline pipeline = TestPipeline.create("crash", 3);
-    List<TestImages.Input> inputs = TestImages.inputs("crash", IMAGES, 12);
+    List<DeployInputs.Input> inputs = DeployInputs.inputs("crash", IMAGES, 12);
     String bootstrap = DeployEnvironment.get().bootstrapServers();
     DockerClient docker = DockerClientFactory.instance().client();
 
@@ -54,9 +55,9 @@ class ServiceCrashRecoveryIT {
     }
   }
 
-  private static void produceSlowly(String bootstrap, String topic, List<TestImages.Input> in) {
+  private static void produceSlowly(String bootstrap, String topic, List<DeployInputs.Input> in) {
     try {
-      TestImages.produceSlowly(bootstrap, topic, in, 20);
+      DeployInputs.produceSlowly(bootstrap, topic, in, 20);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("producer interrupted", e);

@@ -24,8 +24,8 @@ class ServiceDeploymentIT {
   @Test
   void shouldLabelEveryGoodImageOnceAndDeadLetterEveryBadOne() throws Exception {
     TestPipeline pipeline = TestPipeline.create("deploy", 3);
-    List<TestImages.Input> inputs = TestImages.inputs("deploy", 120, 10);
-    TestImages.produce(DeployEnvironment.get().bootstrapServers(), pipeline.input(), inputs);
+    List<DeployInputs.Input> inputs = DeployInputs.inputs("deploy", 120, 10);
+    DeployInputs.produce(DeployEnvironment.get().bootstrapServers(), pipeline.input(), inputs);
 
     try (GenericContainer<?> service = pipeline.service("deploy-1")) {
       service.start();
@@ -73,7 +73,7 @@ class ServiceDeploymentIT {
         .sum();
   }
 
-  private static long count(List<TestImages.Input> inputs, boolean good) {
+  private static long count(List<DeployInputs.Input> inputs, boolean good) {
     return inputs.stream().filter(i -> i.good() == good).count();
   }
 }

@@ -31,13 +31,13 @@ class ServiceScaleOutIT {
   void shouldSharePartitionsAndTakeOverWhenOneInstanceStops() throws Exception {
     TestPipeline pipeline = TestPipeline.create("scale", PARTITIONS);
     String bootstrap = DeployEnvironment.get().bootstrapServers();
-    List<TestImages.Input> first = TestImages.inputs("scale-a", 80, 10);
-    List<TestImages.Input> second = TestImages.inputs("scale-b", 160, 10);
+    List<DeployInputs.Input> first = DeployInputs.inputs("scale-a", 80, 10);
+    List<DeployInputs.Input> second = DeployInputs.inputs("scale-b", 160, 10);
 
     try (GenericContainer<?> a = pipeline.service("scale-a");
         GenericContainer<?> b = pipeline.service("scale-b")) {
       Startables.deepStart(a, b).get(3, TimeUnit.MINUTES);
-      TestImages.produce(bootstrap, pipeline.input(), first);
+      DeployInputs.produce(bootstrap, pipeline.input(), first);
 
       // Each instance joins with one member per stream thread (num.stream.threads, default 2).
       List<ConsumerGroups.Member> shared = awaitInstances(pipeline, 2);
@@ -93,9 +93,9 @@ class ServiceScaleOutIT {
     return owned;
   }
 
-  private static void produceSlowly(String bootstrap, String topic, List<TestImages.Input> in) {
+  private static void produceSlowly(String bootstrap, String topic, List<DeployInputs.Input> in) {
     try {
-      TestImages.produceSlowly(bootstrap, topic, in, 15);
+      DeployInputs.produceSlowly(bootstrap, topic, in, 15);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("producer interrupted", e);

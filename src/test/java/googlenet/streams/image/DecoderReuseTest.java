@@ -33,7 +33,7 @@ class DecoderReuseTest {
   @Test
   void shouldDecodeGreyAfterColourAndAfterARejectionOfTheSameSize() throws Exception {
     BufferedImage grey = new BufferedImage(320, 240, BufferedImage.TYPE_BYTE_GRAY);
-    TestImages.fill(grey, 0, 0, 320, 240, new Color(90, 90, 90));
+    TestPictures.fill(grey, 0, 0, 320, 240, new Color(90, 90, 90));
     byte[] greyJpeg = SampleImages.encodeJpeg(grey, 0.95f, false);
     byte[] colour = SampleImages.jpeg(320, 240, 3);
     byte[] truncated = Arrays.copyOf(colour, colour.length / 2);
@@ -47,8 +47,8 @@ class DecoderReuseTest {
         .extracting(ImageRejectedException::reason)
         .isEqualTo(RejectReason.CORRUPT);
     assertThat(p.preprocess(colour)).isEqualTo(expectedColour);
-    assertThat(p.preprocess(TestImages.cmykJpeg(320, 240)))
-        .isEqualTo(fresh(TestImages.cmykJpeg(320, 240)));
+    assertThat(p.preprocess(TestPictures.cmykJpeg(320, 240)))
+        .isEqualTo(fresh(TestPictures.cmykJpeg(320, 240)));
     assertThat(p.preprocess(colour)).isEqualTo(expectedColour);
   }
 }

@@ -17,10 +17,10 @@ class ExifOrientationTest {
       new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT);
 
   private static byte[] redLeftBlueRight(int orientation) {
-    BufferedImage image = TestImages.solid(64, 32, TestImages.RED);
-    TestImages.fill(image, 32, 0, 32, 32, TestImages.BLUE);
+    BufferedImage image = TestPictures.solid(64, 32, TestPictures.RED);
+    TestPictures.fill(image, 32, 0, 32, 32, TestPictures.BLUE);
     byte[] jpeg = SampleImages.encodeJpeg(image, 0.95f, false);
-    return TestImages.insertAfterSoi(jpeg, TestImages.exifOrientation(orientation));
+    return TestPictures.insertAfterSoi(jpeg, TestPictures.exifOrientation(orientation));
   }
 
   private boolean redAt(int orientation, int x, int y) throws Exception {
@@ -66,11 +66,11 @@ class ExifOrientationTest {
   /** 2000x1000 stored, 1000x2000 displayed: subsampled by 2 for caffe-bgr, along swapped axes. */
   @Test
   void shouldRotateLargeSubsampledImage() throws Exception {
-    BufferedImage image = TestImages.solid(2000, 1000, TestImages.RED);
-    TestImages.fill(image, 1000, 0, 1000, 1000, TestImages.BLUE);
+    BufferedImage image = TestPictures.solid(2000, 1000, TestPictures.RED);
+    TestPictures.fill(image, 1000, 0, 1000, 1000, TestPictures.BLUE);
     byte[] jpeg =
-        TestImages.insertAfterSoi(
-            SampleImages.encodeJpeg(image, 0.95f, false), TestImages.exifOrientation(6));
+        TestPictures.insertAfterSoi(
+            SampleImages.encodeJpeg(image, 0.95f, false), TestPictures.exifOrientation(6));
     assertThat(Geometry.of(PreprocessProfile.CAFFE_BGR, 1000, 2000).subsampling(1000, 2000))
         .isEqualTo(2);
     float[] t = caffe.preprocess(jpeg);

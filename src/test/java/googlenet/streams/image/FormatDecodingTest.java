@@ -19,7 +19,7 @@ class FormatDecodingTest {
   private static final int S = ImagePreprocessor.SIZE;
   private static final int N = S * S;
   private static final Color[] QUADRANTS = {
-    TestImages.RED, TestImages.GREEN, TestImages.BLUE, TestImages.WHITE
+    TestPictures.RED, TestPictures.GREEN, TestPictures.BLUE, TestPictures.WHITE
   };
   private final ImagePreprocessor caffe =
       new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT);
@@ -46,7 +46,7 @@ class FormatDecodingTest {
   }
 
   private static BufferedImage quadrants() {
-    return TestImages.quadrants(64, 48, BufferedImage.TYPE_3BYTE_BGR);
+    return TestPictures.quadrants(64, 48, BufferedImage.TYPE_3BYTE_BGR);
   }
 
   @Test
@@ -67,8 +67,8 @@ class FormatDecodingTest {
   @Test
   void shouldDecodeGreyJpegWithoutGammaConversion() throws Exception {
     BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_GRAY);
-    TestImages.fill(grey, 0, 0, 32, 48, new Color(60, 60, 60));
-    TestImages.fill(grey, 32, 0, 32, 48, new Color(200, 200, 200));
+    TestPictures.fill(grey, 0, 0, 32, 48, new Color(60, 60, 60));
+    TestPictures.fill(grey, 32, 0, 32, 48, new Color(200, 200, 200));
     float[] t = caffe.preprocess(SampleImages.encodeJpeg(grey, 0.95f, false));
     assertRgb(rgbAt(t, 50, 100), new Color(60, 60, 60), 3);
     assertRgb(rgbAt(t, 170, 100), new Color(200, 200, 200), 3);
@@ -76,7 +76,7 @@ class FormatDecodingTest {
 
   @Test
   void shouldDecodeAdobeCmykJpegThroughTwelveMonkeys() throws Exception {
-    byte[] cmyk = TestImages.cmykJpeg(64, 48);
+    byte[] cmyk = TestPictures.cmykJpeg(64, 48);
     float[] t = caffe.preprocess(cmyk);
     double[] left = rgbAt(t, 50, 100);
     double[] right = rgbAt(t, 170, 100);
@@ -128,7 +128,7 @@ class FormatDecodingTest {
 
   @Test
   void shouldDecodePalettePng() throws Exception {
-    assertQuadrants(SampleImages.encode(TestImages.paletteQuadrants(64, 48), "png"), 1e-3);
+    assertQuadrants(SampleImages.encode(TestPictures.paletteQuadrants(64, 48), "png"), 1e-3);
   }
 
   /** Alpha is dropped like PIL's convert('RGB'): stored colours are kept, even when transparent. */
@@ -154,7 +154,7 @@ class FormatDecodingTest {
 
   @Test
   void shouldDecodeGif() throws Exception {
-    BufferedImage indexed = TestImages.paletteQuadrants(64, 48);
+    BufferedImage indexed = TestPictures.paletteQuadrants(64, 48);
     byte[] gif = SampleImages.encode(indexed, "gif");
     assertThat(ImageFormat.sniff(gif)).contains(ImageFormat.GIF);
     assertQuadrants(gif, 1e-3);
@@ -162,18 +162,18 @@ class FormatDecodingTest {
 
   @Test
   void shouldDecodeOnlyTheFirstFrameOfAnimatedGif() throws Exception {
-    BufferedImage second = TestImages.paletteQuadrants(64, 48);
-    BufferedImage first = TestImages.paletteQuadrants(64, 48);
+    BufferedImage second = TestPictures.paletteQuadrants(64, 48);
+    BufferedImage first = TestPictures.paletteQuadrants(64, 48);
     first.getRaster().setSamples(0, 0, 64, 48, 0, new int[64 * 48]); // all red
-    byte[] gif = TestImages.animatedGif(first, second);
+    byte[] gif = TestPictures.animatedGif(first, second);
     float[] t = caffe.preprocess(gif);
-    assertRgb(rgbAt(t, 168, 168), TestImages.RED, 1e-3);
-    assertQuadrants(TestImages.animatedGif(second, first), 1e-3);
+    assertRgb(rgbAt(t, 168, 168), TestPictures.RED, 1e-3);
+    assertQuadrants(TestPictures.animatedGif(second, first), 1e-3);
   }
 
   @Test
   void shouldDecodeHandMadeLosslessWebp() throws Exception {
-    byte[] webp = TestImages.webpLossless(40, 30, new Color(200, 100, 50));
+    byte[] webp = TestPictures.webpLossless(40, 30, new Color(200, 100, 50));
     assertThat(ImageInspector.inspect(webp, ImageLimits.DEFAULT))
         .isEqualTo(new ImageHeader(ImageFormat.WEBP, 40, 30, 1));
     float[] t = caffe.preprocess(webp);
@@ -184,7 +184,7 @@ class FormatDecodingTest {
   /** Zero-bit codes leave the bit reader at the end of the data for every pixel. */
   @Test
   void shouldDecodeLargeZeroBitWebpWithoutReadingPastTheEndPerPixel() throws Exception {
-    byte[] webp = TestImages.webpLossless(640, 480, new Color(10, 20, 30));
+    byte[] webp = TestPictures.webpLossless(640, 480, new Color(10, 20, 30));
     float[] t = caffe.preprocess(webp);
     assertRgb(rgbAt(t, 223, 223), new Color(10, 20, 30), 1e-3);
   }
@@ -192,7 +192,7 @@ class FormatDecodingTest {
   /** Truncated pixel data: a bounded number of reads past the end, then a rejection. */
   @Test
   void shouldRejectWebpWhosePixelDataEndsEarly() {
-    byte[] webp = TestImages.webpLossless(400, 400, new Color(10, 20, 30), true);
+    byte[] webp = TestPictures.webpLossless(400, 400, new Color(10, 20, 30), true);
     ImageRejectedException e =
         catchThrowableOfType(() -> caffe.preprocess(webp), ImageRejectedException.class);
     assertThat(e.reason()).isEqualTo(RejectReason.CORRUPT);

@@ -83,8 +83,8 @@ class ImagePreprocessorRejectionTest {
       SampleImages.encode(SampleImages.picture(48, 32, 1), "gif"),
       SampleImages.encode(SampleImages.picture(48, 32, 1), "bmp"),
       SampleImages.encodeJpeg(SampleImages.picture(48, 32, 1), 0.9f, true),
-      TestImages.cmykJpeg(48, 32),
-      TestImages.webpLossless(48, 32, java.awt.Color.ORANGE)
+      TestPictures.cmykJpeg(48, 32),
+      TestPictures.webpLossless(48, 32, java.awt.Color.ORANGE)
     };
     ImagePreprocessor small =
         new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, new ImageLimits(1 << 20, 200_000));

@@ -34,7 +34,8 @@ class LargeAndConcurrentTest {
   @Test
   void shouldKeepQuadrantsExactWhenDecodingLargeImageSubsampled() throws Exception {
     byte[] png =
-        SampleImages.encode(TestImages.quadrants(1792, 1792, BufferedImage.TYPE_3BYTE_BGR), "png");
+        SampleImages.encode(
+            TestPictures.quadrants(1792, 1792, BufferedImage.TYPE_3BYTE_BGR), "png");
     float[] t =
         new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT).preprocess(png);
     assertThat(t[2 * N + 111]).as("red at (111, 0)").isEqualTo(255 - 123.68f);

@@ -34,7 +34,7 @@ class PreprocessValuesTest {
 
   @Test
   void shouldWriteSolidColourMinusCaffeMeansInBgrOrder() throws Exception {
-    float[] t = caffe(TestImages.solid(100, 60, new Color(200, 100, 50)));
+    float[] t = caffe(TestPictures.solid(100, 60, new Color(200, 100, 50)));
     for (int i = 0; i < N; i++) {
       assertThat(t[i]).isEqualTo(50f - 103.939f);
       assertThat(t[N + i]).isEqualTo(100f - 116.779f);
@@ -44,7 +44,7 @@ class PreprocessValuesTest {
 
   @Test
   void shouldNormaliseSolidColourWithTorchvisionMeanAndStdInRgbOrder() throws Exception {
-    float[] t = torch(TestImages.solid(300, 260, new Color(200, 100, 50)));
+    float[] t = torch(TestPictures.solid(300, 260, new Color(200, 100, 50)));
     for (int i = 0; i < N; i++) {
       assertThat(t[i]).isCloseTo(torchValue(200, 0), within(1e-5f));
       assertThat(t[N + i]).isCloseTo(torchValue(100, 1), within(1e-5f));
@@ -55,14 +55,14 @@ class PreprocessValuesTest {
   /** 448 -> 224 is exactly 2:1, so every output pixel blends two pixels of one quadrant. */
   @Test
   void shouldKeepQuadrantsInPlaceAndChannelsInBgrOrder() throws Exception {
-    float[] t = caffe(TestImages.quadrants(448, 448, BufferedImage.TYPE_3BYTE_BGR));
+    float[] t = caffe(TestPictures.quadrants(448, 448, BufferedImage.TYPE_3BYTE_BGR));
     for (int y = 0; y < S; y++) {
       for (int x = 0; x < S; x++) {
         int i = y * S + x;
         Color expected =
             y < 112
-                ? (x < 112 ? TestImages.RED : TestImages.GREEN)
-                : (x < 112 ? TestImages.BLUE : TestImages.WHITE);
+                ? (x < 112 ? TestPictures.RED : TestPictures.GREEN)
+                : (x < 112 ? TestPictures.BLUE : TestPictures.WHITE);
         assertThat(t[i]).isEqualTo(expected.getBlue() - 103.939f);
         assertThat(t[N + i]).isEqualTo(expected.getGreen() - 116.779f);
         assertThat(t[2 * N + i]).isEqualTo(expected.getRed() - 123.68f);
@@ -73,7 +73,7 @@ class PreprocessValuesTest {
   /** A black and a white pixel stretched to 224: OpenCV's half-pixel-centre ramp. */
   @Test
   void shouldInterpolateWithHalfPixelCentresAndClampedEdges() throws Exception {
-    BufferedImage image = TestImages.solid(2, 1, Color.BLACK);
+    BufferedImage image = TestPictures.solid(2, 1, Color.BLACK);
     image.setRGB(1, 0, Color.WHITE.getRGB());
     float[] t = caffe(image);
     for (int x = 0; x < S; x++) {
@@ -130,7 +130,7 @@ class PreprocessValuesTest {
       batch.put(i, -999f);
     }
     ImagePreprocessor p = new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT);
-    byte[] png = SampleImages.encode(TestImages.solid(10, 10, new Color(1, 2, 3)), "png");
+    byte[] png = SampleImages.encode(TestPictures.solid(10, 10, new Color(1, 2, 3)), "png");
     p.preprocessInto(png, batch, 1);
     int f = ImagePreprocessor.TENSOR_FLOATS;
     assertThat(batch.position()).isZero();

@@ -1,6 +1,6 @@
 package googlenet.streams.inference;
 
-import static googlenet.streams.inference.TestInputs.images;
+import static googlenet.streams.inference.EngineInputs.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,6 +1,6 @@
 package googlenet.streams.inference;
 
-import static googlenet.streams.inference.TestInputs.images;
+import static googlenet.streams.inference.EngineInputs.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -147,7 +147,7 @@ class ModelChecksTest {
   @Test
   void shouldSoftmaxALogitsModelInAutoAndAlwaysModes() throws Exception {
     Path model = TestModels.small();
-    Path logits = TestInputs.logitsVariant(model, dir.resolve("logits.onnx"));
+    Path logits = EngineInputs.logitsVariant(model, dir.resolve("logits.onnx"));
     float[] expected = rawOutput(model);
 
     assertThat(engineOutput(config(logits, EngineConfig.Softmax.AUTO)))
@@ -160,7 +160,7 @@ class ModelChecksTest {
 
   @Test
   void shouldReportWhetherItAppliesSoftmax() throws Exception {
-    Path logits = TestInputs.logitsVariant(TestModels.small(), dir.resolve("logits.onnx"));
+    Path logits = EngineInputs.logitsVariant(TestModels.small(), dir.resolve("logits.onnx"));
     try (OnnxInferenceEngine probs =
             OnnxInferenceEngine.open(config(TestModels.small(), EngineConfig.Softmax.AUTO));
         OnnxInferenceEngine raw =

@@ -1,8 +1,8 @@
 package googlenet.streams.inference;
 
-import static googlenet.streams.inference.TestInputs.IMAGE_FLOATS;
-import static googlenet.streams.inference.TestInputs.image;
-import static googlenet.streams.inference.TestInputs.images;
+import static googlenet.streams.inference.EngineInputs.IMAGE_FLOATS;
+import static googlenet.streams.inference.EngineInputs.image;
+import static googlenet.streams.inference.EngineInputs.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

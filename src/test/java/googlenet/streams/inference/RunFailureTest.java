@@ -1,6 +1,6 @@
 package googlenet.streams.inference;
 
-import static googlenet.streams.inference.TestInputs.images;
+import static googlenet.streams.inference.EngineInputs.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +16,7 @@ class RunFailureTest {
   @Test
   void shouldFailOnlyTheBatchWhenOnnxRuntimeRefusesIt() throws Exception {
     Path model =
-        TestInputs.halfPreparedVariant(TestModels.fixedBatchSmall(), dir.resolve("half.onnx"));
+        EngineInputs.halfPreparedVariant(TestModels.fixedBatchSmall(), dir.resolve("half.onnx"));
     try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(EngineConfig.cpu(model))) {
       assertThat(engine.model().fixedBatch()).isFalse();
 

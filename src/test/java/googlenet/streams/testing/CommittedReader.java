@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +61,13 @@ public final class CommittedReader implements AutoCloseable {
 
   /** Polls once (up to 200 ms) and keeps what arrived. */
   public void poll() {
-    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    poll(Duration.ofMillis(200));
+  }
+
+  /** Polls once (up to {@code timeout}); the number of records read so far. */
+  public int poll(Duration timeout) {
+    consumer.poll(timeout).forEach(records::add);
+    return records.size();
   }
 
   /**
@@ -90,6 +97,17 @@ public final class CommittedReader implements AutoCloseable {
     while (System.nanoTime() < end) {
       poll();
     }
+  }
+
+  /** Every record read so far, in read order. */
+  public List<ConsumerRecord<String, byte[]>> records() {
+    return List.copyOf(records);
+  }
+
+  /** How often each key was read. */
+  public Map<String, Long> countsByKey() {
+    return records.stream()
+        .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
   }
 
   /** The records of {@code topic} read so far, in read order. */

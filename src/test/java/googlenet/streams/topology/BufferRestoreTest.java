@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.Serdes;
@@ -137,6 +138,30 @@ class BufferRestoreTest {
     }
   }
 
+  @Test
+  void shouldDeadLetterARestoredOffsetWhoseRecordIsGoneFromTheInputTopic() throws Exception {
+    try (Fixture f = new Fixture(Map.of("batch.max.size", "4"))) {
+      f.restore(6, "kept", SampleImages.jpeg(64, 48, 6));
+      f.store.put(7L, new byte[0]);
+
+      f.init();
+      f.punctuateUntil(2);
+
+      assertThat(f.results()).extracting(r -> f.decode(r).getImageId()).containsExactly("kept");
+      List<CapturedForward<? extends byte[], ? extends byte[]>> dlq =
+          f.context.forwarded(Nodes.DLQ_SINK);
+      assertThat(dlq).hasSize(1);
+      Record<? extends byte[], ? extends byte[]> gone = dlq.get(0).record();
+      assertThat(gone.key()).isNull();
+      assertThat(gone.value()).isNull();
+      assertThat(gone.headers().lastHeader(DeadLetterHeaders.REASON).value())
+          .isEqualTo("source-missing".getBytes(StandardCharsets.UTF_8));
+      assertThat(gone.headers().lastHeader(DeadLetterHeaders.SOURCE_OFFSET).value())
+          .isEqualTo("7".getBytes(StandardCharsets.UTF_8));
+      assertThat(f.storeSize()).isZero();
+    }
+  }
+
   private static void assertTopMatches(Classification c, float[] expected) {
     var top = c.getPredictions().get(0);
     assertThat(top.getProbability()).isCloseTo(expected[top.getClassIndex()], within(1e-4f));
@@ -149,7 +174,8 @@ class BufferRestoreTest {
   /** A processor on a mock context with a real (in-memory) buffer store. */
   private static final class Fixture implements AutoCloseable {
     final MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
-    final KeyValueStore<Long, PendingRecord> store;
+    final KeyValueStore<Long, byte[]> store;
+    final Map<Long, PendingRecord> inputTopic = new HashMap<>();
     final ClassifyProcessor processor;
     final Pipeline pipeline;
 
@@ -157,12 +183,13 @@ class BufferRestoreTest {
       Map<String, String> keys = new HashMap<>(overrides);
       keys.put("batch.max.delay.ms", "1000");
       keys.put("model.path", "synthetic-small");
+      keys.put("bootstrap.servers", "unused:9092");
       GnsConfig config = GnsConfig.fromMap(keys);
       store =
           Stores.keyValueStoreBuilder(
                   Stores.inMemoryKeyValueStore(Nodes.BUFFER_STORE),
                   Serdes.Long(),
-                  new PendingRecordSerde())
+                  Serdes.ByteArray())
               .withLoggingDisabled()
               .build();
       store.init(context.getStateStoreContext(), store);
@@ -171,16 +198,32 @@ class BufferRestoreTest {
       pipeline = Pipeline.around(engine, config, SchedulerMetrics.NONE);
       processor =
           new ClassifyProcessor(
-              TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE);
+              TopologySpec.of(config).withFetcher(this::readBack),
+              pipeline.classifier(),
+              TopologyMetrics.NONE);
     }
 
-    /** Puts a record into the store as a changelog restoration would; returns its value. */
+    /** What the input topic still holds at these offsets. */
+    private Map<Long, PendingRecord> readBack(
+        String topic, int partition, SortedSet<Long> offsets) {
+      assertThat(topic).isEqualTo("images");
+      assertThat(partition).isZero();
+      Map<Long, PendingRecord> found = new HashMap<>(inputTopic);
+      found.keySet().retainAll(offsets);
+      return found;
+    }
+
+    /**
+     * Puts a record into the input topic and its offset into the store, as a changelog restoration
+     * leaves it; returns its value.
+     */
     byte[] restore(long offset, String id, byte[] image) {
       byte[] value = TopologyDriver.imageValue(id, image);
       Header[] headers = {new RecordHeader("trace", id.getBytes(StandardCharsets.UTF_8))};
-      store.put(
+      inputTopic.put(
           offset,
           new PendingRecord(TopologyDriver.key(id), value, headers, offset, "images", 0, offset));
+      store.put(offset, new byte[0]);
       return value;
     }
 

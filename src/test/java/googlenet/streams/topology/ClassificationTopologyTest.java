@@ -31,6 +31,7 @@ class ClassificationTopologyTest {
     GnsConfig config =
         GnsConfig.fromMap(
             Map.of(
+                "bootstrap.servers", "unused:9092",
                 "input.topic", "in",
                 "output.topic", "out",
                 "dlq.topic", "dead",
@@ -54,7 +55,7 @@ class ClassificationTopologyTest {
 
   @Test
   void shouldPutTheAdmissionProcessorBetweenSourceAndClassifier() throws Exception {
-    GnsConfig config = GnsConfig.fromMap(Map.of());
+    GnsConfig config = GnsConfig.fromMap(Map.of("bootstrap.servers", "unused:9092"));
     TopologySpec spec =
         TopologySpec.of(config)
             .withAdmission(

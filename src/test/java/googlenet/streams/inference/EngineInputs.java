@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /** Inputs and model variants for engine tests. */
-final class TestInputs {
+final class EngineInputs {
   static final int IMAGE_FLOATS = 3 * 224 * 224;
 
-  private TestInputs() {}
+  private EngineInputs() {}
 
   /** {@code count} images of seeded noise on the Caffe scale, in a direct native-order buffer. */
   static FloatBuffer images(int count, long seed) {

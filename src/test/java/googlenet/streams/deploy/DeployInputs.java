@@ -29,13 +29,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * JPEG pictures in an {@code ImageRecord}) and bad ones (an {@code ImageRecord} whose bytes are no
  * image, and a value that is not an {@code ImageRecord} at all), produced from the host.
  */
-final class TestImages {
+final class DeployInputs {
   private static final AvroSerde<ImageRecord> SERDE = AvroSerde.imageRecord();
 
   /** One input record: its key (= image id), its value bytes, and whether it can be labelled. */
   record Input(String key, byte[] value, boolean good) {}
 
-  private TestImages() {}
+  private DeployInputs() {}
 
   /** {@code count} records with ids {@code <prefix>-<i>}; every {@code badEvery}-th one is bad. */
   static List<Input> inputs(String prefix, int count, int badEvery) {

@@ -20,13 +20,13 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Small images with known pixels, and encoders for formats ImageIO cannot write directly. */
-final class TestImages {
+final class TestPictures {
   static final Color RED = new Color(255, 0, 0);
   static final Color GREEN = new Color(0, 255, 0);
   static final Color BLUE = new Color(0, 0, 255);
   static final Color WHITE = new Color(255, 255, 255);
 
-  private TestImages() {}
+  private TestPictures() {}
 
   static BufferedImage solid(int width, int height, Color color) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
