@@ -49,7 +49,7 @@ final class PhotoJpegs {
     for (int orientation = 2; orientation <= 8; orientation++) {
       out.put(
           "480x640-exif-" + orientation,
-          TestImages.insertAfterSoi(rotated, TestImages.exifOrientation(orientation)));
+          TestPictures.insertAfterSoi(rotated, TestPictures.exifOrientation(orientation)));
     }
     out.put("640x480-cmyk", cmyk(vga));
     return out;
@@ -99,7 +99,7 @@ final class PhotoJpegs {
     return grey;
   }
 
-  /** An Adobe (inverted) CMYK JPEG of the photo, as {@link TestImages#cmykJpeg} writes one. */
+  /** An Adobe (inverted) CMYK JPEG of the photo, as {@link TestPictures#cmykJpeg} writes one. */
   static byte[] cmyk(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
@@ -110,7 +110,7 @@ final class PhotoJpegs {
         raster.setPixel(x, y, new int[] {rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, 255});
       }
     }
-    return TestImages.cmykJpeg(raster);
+    return TestPictures.cmykJpeg(raster);
   }
 
   private static byte[] resource(String name) {
