@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * The {@code bench} command group. Plain {@code bench} runs the whole suite of issue 5 (raw engine
  * ceiling, decode + engine, the pipeline end to end on the in-JVM broker, the naive baseline,
  * latency at fixed loads, backfill) and writes bench.json, bench.md and bench.png; {@code bench
- * inference} measures raw ONNX Runtime throughput and preprocessing cost alone.
+ * inference} measures raw ONNX Runtime throughput and preprocessing cost alone; {@code bench
+ * preprocess} compares the ImageIO and native JPEG decoders.
  */
 @Command(
     name = "bench",
@@ -32,9 +33,10 @@ import picocli.CommandLine.Spec;
         "Benchmark suite: raw engine ceiling, decode + engine, the pipeline end to end with"
             + " exactly-once on an in-JVM Kafka broker, a naive baseline, latency at 50%% and 80%%"
             + " load, and backfill, in one run with the same images and threads. Writes"
-            + " bench.json, bench.md and bench.png to --out and prints the table. Subcommand:"
-            + " inference (raw engine only).",
-    subcommands = {BenchInferenceCommand.class})
+            + " bench.json, bench.md and bench.png to --out and prints the table. Subcommands:"
+            + " inference (raw engine only), preprocess (ImageIO against the native JPEG"
+            + " decoder).",
+    subcommands = {BenchInferenceCommand.class, BenchPreprocessCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -274,6 +274,11 @@ public final class GnsConfig {
     return values.getLong(GnsKeys.IMAGE_MAX_PIXELS);
   }
 
+  /** Which decoder JPEGs go to first ({@code image.decoder}): auto, native or imageio. */
+  public String imageDecoder() {
+    return values.getString(GnsKeys.IMAGE_DECODER);
+  }
+
   /** The routing rules, in name order. */
   public List<RouteRule> routes() {
     return routes;

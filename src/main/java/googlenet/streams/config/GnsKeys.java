@@ -84,6 +84,9 @@ public final class GnsKeys {
   /** Largest width times height accepted. */
   public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
 
+  /** Which decoder JPEGs go to: auto, native or imageio. */
+  public static final String IMAGE_DECODER = "image.decoder";
+
   /** Whether the /metrics and /health endpoint is served. */
   public static final String METRICS_ENABLED = "metrics.enabled";
 
@@ -297,6 +300,18 @@ public final class GnsKeys {
         Importance.MEDIUM,
         "Largest width x height accepted, read from the header before decoding; larger ones go to "
             + "the DLQ as too-many-pixels.");
+    def.define(
+        IMAGE_DECODER,
+        Type.STRING,
+        "auto",
+        ValidString.in("auto", "native", "imageio"),
+        Importance.MEDIUM,
+        "JPEG decoder: `native` (OpenCV with libjpeg-turbo, bundled for linux-x86_64 and "
+            + "linux-arm64: DCT-domain downscaling, resize and normalisation in native code; "
+            + "refuses to start where it cannot load), `imageio` (Java only), or `auto` (native "
+            + "where it loads, else ImageIO with a warning). Rejections carry ImageIO's reasons; "
+            + "CMYK, 12-bit and non-JPEG images, and JPEGs the native decoder returns no image for "
+            + "(e.g. truncated), go to ImageIO; see the README's section on the JPEG decoder.");
     def.define(
         METRICS_ENABLED,
         Type.BOOLEAN,

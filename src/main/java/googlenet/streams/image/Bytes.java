@@ -13,6 +13,10 @@ final class Bytes {
     this.format = format;
   }
 
+  byte[] data() {
+    return data;
+  }
+
   int length() {
     return data.length;
   }

@@ -3,6 +3,8 @@ package googlenet.streams.image;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns encoded image bytes into one model input: decodes with limits checked before any pixel is
@@ -23,6 +25,17 @@ import java.util.Objects;
  *   <li>Resize and normalise ({@link PreprocessProfile}): bilinear with half-pixel centres (as
  *       OpenCV {@code INTER_LINEAR}, no anti-aliasing), written straight into the buffer.
  * </ol>
+ *
+ * <p>With the native decoder ({@link DecoderMode}, {@code image.decoder}), 8-bit grey and YCbCr
+ * JPEGs (baseline or progressive, any EXIF orientation) are decoded, resized and normalised in
+ * native code instead: decoded with DCT-domain scaling to the smallest of 1/1, 1/2, 1/4, 1/8 that
+ * still leaves at least the resized size along both axes (a 640x480 photo at 320x240 for
+ * caffe-bgr), then sampled with the same bilinear half-pixel grid, crop and orientation, from
+ * pixels rounded to 8 bits. Everything else, and any JPEG OpenCV returns no image for (truncated
+ * data, decoder errors), goes the ImageIO way above, which then decodes or rejects it: rejections
+ * carry ImageIO's reasons and messages with either decoder. One difference: corrupt entropy-coded
+ * data that libjpeg-turbo decodes with only a warning is labelled natively where ImageIO rejects
+ * it.
  */
 public final class ImagePreprocessor {
   /** Channels of the model input. */
@@ -36,20 +49,71 @@ public final class ImagePreprocessor {
 
   private final PreprocessProfile profile;
   private final ImageLimits limits;
+  private static final Logger LOG = LoggerFactory.getLogger(ImagePreprocessor.class);
+
   private final ImageDecoder decoder = new ImageDecoder();
+  private final NativeJpegDecoder nativeJpeg;
 
   /**
-   * Creates a preprocessor for a profile and limits.
+   * Creates a preprocessor for a profile and limits that decodes with ImageIO only.
    *
    * @throws IllegalStateException when the ImageIO plugins (TwelveMonkeys JPEG and WebP) are not on
    *     the class path
    */
   public ImagePreprocessor(PreprocessProfile profile, ImageLimits limits) {
+    this(profile, limits, DecoderMode.IMAGEIO);
+  }
+
+  /**
+   * Creates a preprocessor for a profile and limits that decodes JPEGs as {@code mode} says. With
+   * {@link DecoderMode#AUTO} and a native library that cannot load, logs one warning and decodes
+   * with ImageIO.
+   *
+   * @throws IllegalStateException when the ImageIO plugins are not on the class path, or when
+   *     {@code mode} is {@link DecoderMode#NATIVE} and the native library cannot load
+   */
+  public ImagePreprocessor(PreprocessProfile profile, ImageLimits limits, DecoderMode mode) {
+    this(profile, limits, mode, mode == DecoderMode.IMAGEIO ? null : NativeLibrary.get(), true);
+  }
+
+  /** As above, with the native library's availability given (tests) and DCT scaling optional. */
+  ImagePreprocessor(
+      PreprocessProfile profile,
+      ImageLimits limits,
+      DecoderMode mode,
+      NativeLibrary library,
+      boolean dctScaling) {
     this.profile = Objects.requireNonNull(profile, "profile");
     this.limits = Objects.requireNonNull(limits, "limits");
     for (ImageFormat format : ImageFormat.values()) {
       ImageIoPlugins.readerFor(format);
     }
+    this.nativeJpeg = useNative(mode, library) ? new NativeJpegDecoder(dctScaling) : null;
+  }
+
+  private static boolean useNative(DecoderMode mode, NativeLibrary library) {
+    if (mode == DecoderMode.IMAGEIO) {
+      return false;
+    }
+    if (library.loaded()) {
+      return true;
+    }
+    String problem = library.problem().orElseThrow();
+    if (mode == DecoderMode.NATIVE) {
+      throw new IllegalStateException(
+          "image.decoder=native, but "
+              + problem
+              + "; set image.decoder=auto (falls back to ImageIO) or imageio, or run on"
+              + " linux-x86_64 or linux-arm64 with a writable home or java.io.tmpdir (or set the"
+              + " system property org.bytedeco.javacpp.cachedir to a writable directory)");
+    }
+    LOG.warn("image.decoder=auto: {}; decoding every image with ImageIO", problem);
+    return false;
+  }
+
+  /** The decoder JPEGs go to first: {@link DecoderMode#NATIVE} or {@link DecoderMode#IMAGEIO}. */
+  public DecoderMode decoder() {
+    return nativeJpeg != null ? DecoderMode.NATIVE : DecoderMode.IMAGEIO;
   }
 
   /** The profile this preprocessor applies. */
@@ -79,6 +143,11 @@ public final class ImagePreprocessor {
     long width = header.transposed() ? header.height() : header.width();
     long height = header.transposed() ? header.width() : header.height();
     Geometry geometry = Geometry.of(profile, (int) width, (int) height);
+    if (nativeJpeg != null
+        && header.format() == ImageFormat.JPEG
+        && nativeJpeg.preprocessInto(encoded, header, geometry, profile, batch, start)) {
+      return;
+    }
     int subsampling = geometry.subsampling(width, height);
     BufferedImage image = decoder.decode(encoded, header, subsampling);
     if (image.getWidth() == header.width() && image.getHeight() == header.height()) {

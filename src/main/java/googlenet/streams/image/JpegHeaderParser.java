@@ -14,6 +14,26 @@ final class JpegHeaderParser {
 
   static ImageHeader parse(byte[] data) throws ImageRejectedException {
     Bytes b = new Bytes(data, "JPEG");
+    Found found = findFrame(b);
+    ImageHeader header = frame(b, found.marker(), found.pos(), found.orientation());
+    if (found.marker() == PROGRESSIVE) {
+      JpegScanCounter.check(data, found.pos() + b.u16be(found.pos()));
+    }
+    return header;
+  }
+
+  /**
+   * The frame header of a JPEG whose header {@link #parse} accepted; {@code corrupt} when the frame
+   * header is cut short.
+   */
+  static JpegFrame frame(byte[] data) throws ImageRejectedException {
+    Bytes b = new Bytes(data, "JPEG");
+    Found found = findFrame(b);
+    return new JpegFrame(found.marker(), b.u8(found.pos() + 2), b.u8(found.pos() + 7));
+  }
+
+  /** Walks the marker segments to the first SOFn; {@code pos} is that segment's length field. */
+  private static Found findFrame(Bytes b) throws ImageRejectedException {
     int orientation = 1;
     int pos = 2;
     while (true) {
@@ -36,14 +56,10 @@ final class JpegHeaderParser {
         throw b.corrupt("has a segment of length " + length + " at offset " + pos);
       }
       if (isFrame(marker)) {
-        ImageHeader header = frame(b, marker, pos, orientation);
-        if (marker == PROGRESSIVE) {
-          JpegScanCounter.check(data, pos + length);
-        }
-        return header;
+        return new Found(marker, pos, orientation);
       }
       if (marker == APP1) {
-        orientation = ExifOrientation.read(data, pos + 2, length - 2, orientation);
+        orientation = ExifOrientation.read(b.data(), pos + 2, length - 2, orientation);
       }
       pos += length;
     }
@@ -68,6 +84,8 @@ final class JpegHeaderParser {
   private static boolean isFrame(int marker) {
     return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
   }
+
+  private record Found(int marker, int pos, int orientation) {}
 
   private static String hex(int value) {
     return String.format("%02X", value);

@@ -1,6 +1,7 @@
 package googlenet.streams.service;
 
 import googlenet.streams.config.GnsConfig;
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
@@ -118,16 +119,22 @@ public final class Pipeline implements AutoCloseable {
           labels(config, engine.model().classes()),
           settings(config),
           metrics);
-    } catch (IllegalArgumentException e) {
-      throw new StartupException(e.getMessage(), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new StartupException(e.getMessage(), e); // e.g. image.decoder=native cannot load
     }
   }
 
-  /** The preprocessing profile and limits of {@code config}. */
+  /**
+   * The preprocessing profile, limits and JPEG decoder of {@code config}.
+   *
+   * @throws IllegalStateException when {@code image.decoder=native} and the native library cannot
+   *     load on this machine
+   */
   public static ImagePreprocessor preprocessor(GnsConfig config) {
     return new ImagePreprocessor(
         PreprocessProfile.fromId(config.preprocessProfile()),
-        new ImageLimits(config.imageMaxBytes(), config.imageMaxPixels()));
+        new ImageLimits(config.imageMaxBytes(), config.imageMaxPixels()),
+        DecoderMode.fromId(config.imageDecoder()));
   }
 
   /** Batching and threads of {@code config}. */

@@ -40,6 +40,39 @@ class BenchCommandTest {
   }
 
   @Test
+  void shouldCompareBothDecodersOnEveryInput() {
+    CommandRun run = CommandRun.of("bench", "preprocess", "--images", "4", "--rounds", "2");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.outLines().get(0))
+        .startsWith("machine: ")
+        .contains("cores")
+        .contains("load average");
+    List<String> rows = run.outLines().stream().filter(l -> l.matches("\\| [a-z].*")).toList();
+    assertThat(rows).hasSize(7);
+    for (String input :
+        List.of("photo-640x480-q90", "photo-1920x1080-q90", "generated-640x480-q90")) {
+      assertThat(rows)
+          .filteredOn(r -> r.startsWith("| " + input + " |"))
+          .hasSize(2)
+          .anyMatch(
+              r -> r.matches("\\| \\S+ \\| \\d+ \\| imageio \\| 4 \\| [\\d.]+ \\| \\d+ \\|  \\|"))
+          .anyMatch(
+              r ->
+                  r.matches(
+                      "\\| \\S+ \\| \\d+ \\| native \\| 4 \\| [\\d.]+ \\| \\d+ \\| [\\d.]+x \\|"));
+    }
+  }
+
+  @Test
+  void shouldRefuseAnUnknownDecoderNamingIt() {
+    CommandRun run = CommandRun.of("bench", "preprocess", "--decoder", "turbo");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--decoder must be both, native or imageio, got 'turbo'");
+  }
+
+  @Test
   void shouldRefuseBadBatchSizesNamingThem() {
     CommandRun run =
         CommandRun.of(

@@ -33,6 +33,7 @@ class GnsConfigTest {
     assertThat(config.preprocessProfile()).isEqualTo("caffe-bgr");
     assertThat(config.imageMaxBytes()).isEqualTo(20 * 1024 * 1024);
     assertThat(config.imageMaxPixels()).isEqualTo(50_000_000L);
+    assertThat(config.imageDecoder()).isEqualTo("auto");
     assertThat(config.routes()).isEmpty();
     assertThat(config.exactlyOnce()).isTrue();
     Properties props = config.streamsProperties();
@@ -139,6 +140,20 @@ class GnsConfigTest {
         .hasMessageContaining("tpu")
         .hasMessageContaining("execution.provider")
         .hasMessageContaining("[cpu, cuda, cuda-strict]");
+  }
+
+  @Test
+  void shouldTakeTheImageDecoderAndListTheAcceptedOnesForABadOne() {
+    assertThat(GnsConfig.fromMap(Map.of("image.decoder", "imageio")).imageDecoder())
+        .isEqualTo("imageio");
+    assertThat(
+            GnsConfig.load(Optional.empty(), Map.of("GNS_IMAGE_DECODER", "native")).imageDecoder())
+        .isEqualTo("native");
+    assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("image.decoder", "turbo")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("image.decoder")
+        .hasMessageContaining("turbo")
+        .hasMessageContaining("[auto, native, imageio]");
   }
 
   @Test

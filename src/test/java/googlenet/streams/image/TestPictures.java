@@ -85,6 +85,11 @@ final class TestPictures {
             x, y, x < width / 2 ? new int[] {255, 0, 0, 255} : new int[] {0, 0, 255, 255});
       }
     }
+    return cmykJpeg(raster);
+  }
+
+  /** A 4-channel JPEG of {@code raster} with an Adobe APP14 segment (transform 0). */
+  static byte[] cmykJpeg(Raster raster) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {

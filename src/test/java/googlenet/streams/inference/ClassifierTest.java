@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import googlenet.streams.image.ImageLimits;
-import googlenet.streams.image.ImagePreprocessor;
-import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.label.Labels;
@@ -48,7 +45,7 @@ class ClassifierTest {
   private static Classifier classifier(InferenceEngine on, int batch, Duration delay, int runs) {
     return Classifier.start(
         on,
-        new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT),
+        TestEngines.preprocessor(),
         Labels.imagenet(),
         new ClassifierSettings(5, batch, delay, 2, runs),
         SchedulerMetrics.NONE);
@@ -250,7 +247,7 @@ class ClassifierTest {
             () ->
                 Classifier.start(
                     engine,
-                    new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT),
+                    TestEngines.preprocessor(),
                     Labels.indexOnly(10),
                     new ClassifierSettings(5, 1, Duration.ZERO, 1, 1),
                     SchedulerMetrics.NONE))

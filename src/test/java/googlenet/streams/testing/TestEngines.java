@@ -1,5 +1,6 @@
 package googlenet.streams.testing;
 
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
@@ -21,14 +22,22 @@ public final class TestEngines {
     return OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small()));
   }
 
-  /** The tensor of {@code image} as the topology's default preprocessing makes it. */
+  /**
+   * The service's default preprocessing: caffe-bgr, default limits, {@code image.decoder=auto} (the
+   * native decoder where it loads).
+   */
+  public static ImagePreprocessor preprocessor() {
+    return new ImagePreprocessor(
+        PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.AUTO);
+  }
+
+  /** The tensor of {@code image} as the service's default preprocessing makes it. */
   public static FloatBuffer tensor(byte[] image) throws Exception {
     FloatBuffer buffer =
         ByteBuffer.allocateDirect(ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
-    new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT)
-        .preprocessInto(image, buffer, 0);
+    preprocessor().preprocessInto(image, buffer, 0);
     return buffer;
   }
 

@@ -2,6 +2,7 @@ package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
+import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
@@ -63,7 +64,7 @@ public final class BenchSuite {
     String loadStart = Machine.loadAverage();
     BenchImages images = BenchImages.generate(settings.quick() ? 8 : 16, IMAGE_WIDTH, IMAGE_HEIGHT);
     ImagePreprocessor preprocessor =
-        new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT);
+        new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.AUTO);
     List<Throughput> measured = new ArrayList<>();
     List<Latency> latencies = new ArrayList<>();
     List<String> notes = new ArrayList<>();

@@ -1,0 +1,93 @@
+package googlenet.streams.cli;
+
+import googlenet.streams.image.DecoderMode;
+import googlenet.streams.image.PreprocessProfile;
+import googlenet.streams.tools.bench.DecoderBenchmark;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench preprocess}: decode + preprocessing cost of the ImageIO and native JPEG decoders on
+ * the same images in one run (see {@link DecoderBenchmark}).
+ */
+@Command(
+    name = "preprocess",
+    mixinStandardHelpOptions = true,
+    description =
+        "Decode + preprocess cost per JPEG on one thread, ImageIO against the native decoder on"
+            + " the same images in one run: photo-like 640x480 and 1920x1080, and the generated"
+            + " 640x480 pictures, quality 0.9. Prints CPU ms per image and images/s.")
+final class BenchPreprocessCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--decoder",
+      defaultValue = "both",
+      paramLabel = "both|native|imageio",
+      description = "Decoders to measure (default: both).")
+  String decoder;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "caffe-bgr",
+      paramLabel = "caffe-bgr|torchvision-rgb",
+      description = "Preprocessing profile (default: caffe-bgr).")
+  String profile;
+
+  @Option(
+      names = "--images",
+      defaultValue = "400",
+      paramLabel = "N",
+      description = "Images measured per input and decoder (default: 400).")
+  int images;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "8",
+      paramLabel = "N",
+      description = "Blocks the images are measured in, decoders taking turns (default: 8).")
+  int rounds;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      PreprocessProfile p = PreprocessProfile.fromId(profile);
+      List<DecoderMode> decoders = decoders();
+      List<DecoderBenchmark.Input> inputs = DecoderBenchmark.inputs();
+      List<DecoderBenchmark.Figure> figures =
+          DecoderBenchmark.run(p, decoders, inputs, images, rounds);
+      out.print(DecoderBenchmark.report(p, inputs, figures));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("bench preprocess: " + e.getMessage());
+      return 2;
+    } catch (IllegalStateException e) {
+      err.println("bench preprocess: cannot run: " + e.getMessage());
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private List<DecoderMode> decoders() {
+    switch (decoder) {
+      case "both":
+        return List.of(DecoderMode.IMAGEIO, DecoderMode.NATIVE);
+      case "native":
+        return List.of(DecoderMode.NATIVE);
+      case "imageio":
+        return List.of(DecoderMode.IMAGEIO);
+      default:
+        throw new IllegalArgumentException(
+            "--decoder must be both, native or imageio, got '" + decoder + "'");
+    }
+  }
+}
