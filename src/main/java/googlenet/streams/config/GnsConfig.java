@@ -244,6 +244,11 @@ public final class GnsConfig {
     return optional(GnsKeys.MODEL_SHA256).map(s -> s.toLowerCase(Locale.ROOT));
   }
 
+  /** How often the model file is checked for a new model; zero never. */
+  public Duration modelWatchInterval() {
+    return Duration.ofMillis(values.getLong(GnsKeys.MODEL_WATCH_INTERVAL_MS));
+  }
+
   /** Whether the engine runs one batch when it opens. */
   public boolean modelWarmup() {
     return values.getBoolean(GnsKeys.MODEL_WARMUP);

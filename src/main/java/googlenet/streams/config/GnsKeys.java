@@ -48,6 +48,9 @@ public final class GnsKeys {
   /** Expected SHA-256 of the model file. */
   public static final String MODEL_SHA256 = "model.sha256";
 
+  /** How often the model file is checked for a new model; 0 never. */
+  public static final String MODEL_WATCH_INTERVAL_MS = "model.watch.interval.ms";
+
   /** Whether the engine runs one batch at start. */
   public static final String MODEL_WARMUP = "model.warmup";
 
@@ -219,6 +222,18 @@ public final class GnsKeys {
         sha256(),
         Importance.MEDIUM,
         "Expected SHA-256 of the model file (64 hex digits); when set, a different file refuses to load.");
+    def.define(
+        MODEL_WATCH_INTERVAL_MS,
+        Type.LONG,
+        10_000L,
+        Range.between(0, 86_400_000),
+        Importance.MEDIUM,
+        "How often (ms) the service checks the file model.path names: when its SHA-256 changes "
+            + "(and the file has stopped changing), the new model is loaded and warmed beside the "
+            + "old one and takes over between batches, without a restart; a model that fails to "
+            + "load or does not fit is refused and the old one keeps serving. Replace the file "
+            + "atomically (write elsewhere, then rename). 0 never checks; synthetic models are "
+            + "never checked.");
     def.define(
         MODEL_WARMUP,
         Type.BOOLEAN,

@@ -9,7 +9,9 @@ import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One per engine: gathers decoded images from every caller into batches of up to {@code
+ * One per classifier: gathers decoded images from every caller into batches of up to {@code
  * batchMaxSize} and runs them on {@code concurrentRuns} runner threads. A batch runs when it is
  * full, or when its oldest image has waited {@code batchMaxDelay} (images that queue while the
  * engine is busy make the next batch fuller without waiting). A batch that fails for a reason that
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class BatchScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
 
-  private final InferenceEngine engine;
+  private volatile InferenceEngine engine;
   private final Labels labels;
   private final ClassifierSettings settings;
   private final SlotPool slots;
@@ -36,11 +38,19 @@ final class BatchScheduler implements AutoCloseable {
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<Item> queue = new ArrayDeque<>();
   private final List<Thread> runners = new ArrayList<>();
+  private final Map<InferenceEngine, Integer> running = new IdentityHashMap<>();
   private boolean closed;
   private InferenceException fatal;
 
   /** A decoded image waiting for its batch. */
   private record Item(FloatBuffer tensor, CompletableFuture<ClassifyResult> result, long queued) {}
+
+  /**
+   * Images taken from the queue together, and the engine they run on: chosen when the batch is
+   * formed, under the queue's lock, so after a swap no earlier image runs on the new engine while a
+   * later one runs on the old.
+   */
+  private record Batch(List<Item> items, InferenceEngine engine) {}
 
   BatchScheduler(
       InferenceEngine engine,
@@ -85,12 +95,17 @@ final class BatchScheduler implements AutoCloseable {
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
     try {
-      for (List<Item> items = nextBatch(); !items.isEmpty(); items = nextBatch()) {
+      for (Batch next = nextBatch(); !next.items().isEmpty(); next = nextBatch()) {
+        List<Item> items = next.items();
         for (int i = 0; i < items.size(); i++) {
           batch.put(i * floats, items.get(i).tensor(), 0, floats);
           slots.release(items.get(i).tensor());
         }
-        run(items, batch);
+        try {
+          run(next.engine(), items, batch);
+        } finally {
+          finished(next.engine());
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -98,14 +113,14 @@ final class BatchScheduler implements AutoCloseable {
   }
 
   /** Waits for a batch to be due and takes it; empty once closed. */
-  private List<Item> nextBatch() throws InterruptedException {
+  private Batch nextBatch() throws InterruptedException {
     long maxDelay = settings.batchMaxDelay().toNanos();
     lock.lock();
     try {
       while (true) {
         dropCancelled();
         if (closed) {
-          return List.of();
+          return new Batch(List.of(), engine);
         }
         if (queue.isEmpty()) {
           changed.await();
@@ -113,7 +128,8 @@ final class BatchScheduler implements AutoCloseable {
         }
         long waited = System.nanoTime() - queue.peek().queued();
         if (queue.size() >= settings.batchMaxSize() || waited >= maxDelay) {
-          return take();
+          running.merge(engine, 1, Integer::sum);
+          return new Batch(take(), engine);
         }
         changed.awaitNanos(maxDelay - waited);
       }
@@ -142,11 +158,44 @@ final class BatchScheduler implements AutoCloseable {
         });
   }
 
-  private void run(List<Item> items, FloatBuffer batch) {
+  /**
+   * Runs later batches on {@code next}; batches already formed finish on the engine they started
+   * on, and this waits for them. Returns the engine replaced, no longer in use.
+   */
+  InferenceEngine swap(InferenceEngine next) {
+    lock.lock();
+    try {
+      InferenceEngine previous = engine;
+      engine = next;
+      while (running.containsKey(previous)) {
+        changed.awaitUninterruptibly(); // at most the batches formed before the swap
+      }
+      return previous;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void finished(InferenceEngine ran) {
+    lock.lock();
+    try {
+      running.computeIfPresent(ran, (e, n) -> n == 1 ? null : n - 1);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The engine new batches run on. */
+  InferenceEngine engine() {
+    return engine;
+  }
+
+  private void run(InferenceEngine current, List<Item> items, FloatBuffer batch) {
     int n = items.size();
     long queueNanos = System.nanoTime() - items.get(0).queued();
     try {
-      BatchResult result = engine.run(batch, n);
+      BatchResult result = current.run(batch, n);
       metrics.batchRun(n, queueNanos, result.inferenceNanos());
       if (result.probabilities().length != n) {
         throw new InferenceException(
@@ -159,7 +208,7 @@ final class BatchScheduler implements AutoCloseable {
             null);
       }
       for (int i = 0; i < n; i++) {
-        items.get(i).result().complete(labelled(result, i, n));
+        items.get(i).result().complete(labelled(current, result, i, n));
       }
     } catch (InferenceException e) {
       if (e.fatal()) {
@@ -168,21 +217,21 @@ final class BatchScheduler implements AutoCloseable {
         items.get(0).result().complete(new Refused(Refused.INFERENCE_FAILED, e));
       } else {
         LOG.warn("batch of {} images failed ({}); running each image alone", n, e.getMessage());
-        runAlone(items, batch);
+        runAlone(current, items, batch);
       }
     } catch (RuntimeException e) {
       items.forEach(item -> item.result().completeExceptionally(e));
     }
   }
 
-  private void runAlone(List<Item> items, FloatBuffer batch) {
+  private void runAlone(InferenceEngine current, List<Item> items, FloatBuffer batch) {
     int floats = slots.imageFloats();
     for (int i = 0; i < items.size(); i++) {
       CompletableFuture<ClassifyResult> result = items.get(i).result();
       try {
-        BatchResult alone = engine.run(batch.slice(i * floats, floats), 1);
+        BatchResult alone = current.run(batch.slice(i * floats, floats), 1);
         metrics.batchRun(1, 0, alone.inferenceNanos());
-        result.complete(labelled(alone, 0, 1));
+        result.complete(labelled(current, alone, 0, 1));
       } catch (InferenceException e) {
         if (e.fatal()) {
           failAll(e, items.subList(i, items.size()));
@@ -193,10 +242,10 @@ final class BatchScheduler implements AutoCloseable {
     }
   }
 
-  private Labelled labelled(BatchResult result, int index, int batchSize) {
+  private Labelled labelled(InferenceEngine ran, BatchResult result, int index, int batchSize) {
     return new Labelled(
         labels.topK(result.probabilities()[index], settings.topK()),
-        engine.model(),
+        ran.model(),
         result.provider(),
         batchSize,
         result.inferenceNanos());

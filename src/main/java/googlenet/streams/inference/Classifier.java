@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe. {@link #submit} never blocks; the memory of decoded images is bounded by a fixed
  * pool of slots, so callers bound what they have in flight. Closing stops the threads; the engine
- * stays open (its owner closes it).
+ * stays open (its owner closes it). The engine can be swapped for another between batches.
  */
 public final class Classifier implements AutoCloseable {
-  private final InferenceEngine engine;
   private final ImagePreprocessor preprocessor;
+  private final Labels labels;
   private final SlotPool slots;
   private final BatchScheduler scheduler;
   private final ExecutorService decoders;
@@ -39,8 +39,8 @@ public final class Classifier implements AutoCloseable {
       Labels labels,
       ClassifierSettings settings,
       SchedulerMetrics metrics) {
-    this.engine = engine;
     this.preprocessor = preprocessor;
+    this.labels = labels;
     this.settings = settings;
     this.metrics = metrics;
     this.slots = new SlotPool(settings.slots(), ImagePreprocessor.TENSOR_FLOATS);
@@ -59,6 +59,11 @@ public final class Classifier implements AutoCloseable {
       Labels labels,
       ClassifierSettings settings,
       SchedulerMetrics metrics) {
+    requireFits(engine, labels);
+    return new Classifier(engine, preprocessor, labels, settings, metrics);
+  }
+
+  private static void requireFits(InferenceEngine engine, Labels labels) {
     int classes = engine.model().classes();
     if (labels.size() != classes) {
       throw new IllegalArgumentException(
@@ -72,7 +77,6 @@ public final class Classifier implements AutoCloseable {
               + classes
               + " lines that belongs to the model (labels.path, or --labels for classify)");
     }
-    return new Classifier(engine, preprocessor, labels, settings, metrics);
   }
 
   /**
@@ -134,9 +138,22 @@ public final class Classifier implements AutoCloseable {
     scheduler.enqueue(slot, result);
   }
 
-  /** The engine the classifier runs. */
+  /** The engine new batches run on. */
   public InferenceEngine engine() {
-    return engine;
+    return scheduler.engine();
+  }
+
+  /**
+   * Runs every batch formed from now on on {@code next}, an open engine; batches already formed
+   * finish on the engine they started on (this waits for them), so no image is lost or run twice.
+   * Returns the engine replaced, no longer in use, for the caller to close.
+   *
+   * @throws IllegalArgumentException when {@code next} has another number of classes than the
+   *     labels name: the classifier keeps its engine
+   */
+  public InferenceEngine swap(InferenceEngine next) {
+    requireFits(next, labels);
+    return scheduler.swap(next);
   }
 
   /** The preprocessor the decode threads run, with its limits. */

@@ -25,12 +25,20 @@ public final class Health implements KafkaStreams.StateListener {
   private volatile boolean modelLoaded;
   private volatile boolean shuttingDown;
   private volatile boolean registryAvailable = true;
+  private final AtomicReference<String> modelRefused = new AtomicReference<>();
 
-  /** Whether a probe passes, and why not. */
-  public record Status(boolean ok, List<String> reasons) {
-    /** Copies the reasons. */
+  /**
+   * Whether a probe passes, why not, and what an operator should know that does not fail it.
+   *
+   * @param ok whether the probe passes
+   * @param reasons why it does not
+   * @param notes facts that do not fail it, e.g. a model update that was refused
+   */
+  public record Status(boolean ok, List<String> reasons, List<String> notes) {
+    /** Copies the lists. */
     public Status {
       reasons = List.copyOf(reasons);
+      notes = List.copyOf(notes);
     }
   }
 
@@ -50,6 +58,14 @@ public final class Health implements KafkaStreams.StateListener {
    */
   public void registryAvailable(boolean available) {
     registryAvailable = available;
+  }
+
+  /**
+   * A new model file was refused ({@code reason}), or null once a model was switched to: the old
+   * model keeps serving, so it is a note, not a failure.
+   */
+  public void modelRefused(String reason) {
+    modelRefused.set(reason);
   }
 
   /** A fatal error stopped the pipeline: neither ready nor live. */
@@ -72,7 +88,12 @@ public final class Health implements KafkaStreams.StateListener {
     if (fatal.get() != null) {
       reasons.add("fatal error: " + fatal.get());
     }
-    return new Status(reasons.isEmpty(), reasons);
+    return new Status(reasons.isEmpty(), reasons, notes());
+  }
+
+  private List<String> notes() {
+    String refused = modelRefused.get();
+    return refused == null ? List.of() : List.of("model update refused: " + refused);
   }
 
   /** The readiness probe's answer. */
@@ -91,6 +112,6 @@ public final class Health implements KafkaStreams.StateListener {
     if (shuttingDown) {
       reasons.add("shutting down");
     }
-    return new Status(reasons.isEmpty(), reasons);
+    return new Status(reasons.isEmpty(), reasons, notes());
   }
 }

@@ -42,6 +42,12 @@ public final class MetricNames {
   /** Gauge, tags {@code name}, {@code version}, {@code sha256}: 1 for the loaded model. */
   public static final String MODEL_INFO = "gns.model.info";
 
+  /** Counter: switches to a new model file without a restart. */
+  public static final String MODEL_SWITCHES = "gns.model.switches";
+
+  /** Counter: new model files refused (cannot load, or do not fit); the old model keeps serving. */
+  public static final String MODEL_REFUSALS = "gns.model.refusals";
+
   /** Gauge: records a running backfill has processed. */
   public static final String BACKFILL_DONE = "gns.backfill.records.done";
 

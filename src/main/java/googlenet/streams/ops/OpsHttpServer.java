@@ -108,6 +108,9 @@ public final class OpsHttpServer implements AutoCloseable {
     if (!status.reasons().isEmpty()) {
       body.put("reasons", status.reasons());
     }
+    if (!status.notes().isEmpty()) {
+      body.put("notes", status.notes());
+    }
     serve(exchange, status.ok() ? 200 : 503, JSON_TYPE, JSON.writeValueAsString(body) + "\n");
   }
 

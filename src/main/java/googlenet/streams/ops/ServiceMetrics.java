@@ -3,6 +3,7 @@ package googlenet.streams.ops;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.ModelInfo;
 import googlenet.streams.serde.RegistryListener;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -36,6 +38,16 @@ public final class ServiceMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerPipelineMetrics pipeline = new MicrometerPipelineMetrics(registry);
+  private final AtomicReference<InferenceEngine> boundEngine = new AtomicReference<>();
+  private final Counter switches =
+      Counter.builder(MetricNames.MODEL_SWITCHES)
+          .description("Switches to a new model file without a restart")
+          .register(registry);
+  private final Counter refusals =
+      Counter.builder(MetricNames.MODEL_REFUSALS)
+          .description("New model files refused; the old model keeps serving")
+          .register(registry);
+  private Gauge modelInfo;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
   private ScheduledExecutorService kafkaScheduler;
@@ -62,22 +74,38 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   /** Adds the engine's execution provider, fallback flag and model info gauges. */
-  public void bindEngine(InferenceEngine engine) {
+  public synchronized void bindEngine(InferenceEngine engine) {
+    if (modelInfo != null) {
+      registry.remove(modelInfo);
+    }
+    boundEngine.set(engine);
     String provider = engine.provider().toLowerCase(Locale.ROOT);
     Gauge.builder(MetricNames.PROVIDER, () -> 1)
         .description("1 for the execution provider the engine runs on")
         .tag("provider", provider)
         .register(registry);
-    Gauge.builder(MetricNames.FALLBACK, () -> engine.fellBack() ? 1 : 0)
+    Gauge.builder(MetricNames.FALLBACK, boundEngine, e -> e.get().fellBack() ? 1 : 0)
         .description("1 when CUDA was asked for and the engine fell back to the CPU")
         .register(registry);
     ModelInfo model = engine.model();
-    Gauge.builder(MetricNames.MODEL_INFO, () -> 1)
-        .description("1 for the loaded model; its identity is in the labels")
-        .tag("name", model.name())
-        .tag("version", model.version())
-        .tag("sha256", model.sha256())
-        .register(registry);
+    modelInfo =
+        Gauge.builder(MetricNames.MODEL_INFO, () -> 1)
+            .description("1 for the model serving now; its identity is in the labels")
+            .tag("name", model.name())
+            .tag("version", model.version())
+            .tag("sha256", model.sha256())
+            .register(registry);
+  }
+
+  /** The engine was swapped for {@code next}: counted, and the model gauges follow it. */
+  public void modelSwitched(InferenceEngine next) {
+    switches.increment();
+    bindEngine(next);
+  }
+
+  /** A new model file was refused. */
+  public void modelRefused() {
+    refusals.increment();
   }
 
   /** Bridges the streams instance's client metrics (consumer lag, commit rates, ...). */

@@ -91,6 +91,18 @@ public final class ServiceOps implements AutoCloseable {
     metrics.bindStreams(streams);
   }
 
+  /** The classifier now runs {@code next}: counted, gauges follow, any refusal note is cleared. */
+  public void modelSwitched(InferenceEngine next) {
+    metrics.modelSwitched(next);
+    health.modelRefused(null);
+  }
+
+  /** A new model file was refused for {@code reason}; the health endpoint notes it. */
+  public void modelRefused(String reason) {
+    metrics.modelRefused();
+    health.modelRefused(reason);
+  }
+
   /** Shutdown has begun: readiness fails from now on. */
   public void shuttingDown() {
     health.shuttingDown();

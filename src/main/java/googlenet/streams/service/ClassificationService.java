@@ -2,11 +2,13 @@ package googlenet.streams.service;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.InferenceEngine;
+import googlenet.streams.model.ModelSource;
 import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.serde.RecordSerdes;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.TopologySpec;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +33,16 @@ public final class ClassificationService implements AutoCloseable {
   /** How long {@link #close()} waits for the stream threads. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  private final GnsConfig config;
   private final Pipeline pipeline;
   private final StreamsRunner runner;
   private final ServiceOps ops;
+  private ModelWatcher watcher;
   private boolean closed;
 
-  private ClassificationService(Pipeline pipeline, StreamsRunner runner, ServiceOps ops) {
+  private ClassificationService(
+      GnsConfig config, Pipeline pipeline, StreamsRunner runner, ServiceOps ops) {
+    this.config = config;
     this.pipeline = pipeline;
     this.runner = runner;
     this.ops = ops;
@@ -72,7 +78,7 @@ public final class ClassificationService implements AutoCloseable {
               config.inputTopic(),
               "input.topic",
               ops);
-      return new ClassificationService(pipeline, runner, ops);
+      return new ClassificationService(config, pipeline, runner, ops);
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
       pipeline.close();
       ops.close();
@@ -88,9 +94,17 @@ public final class ClassificationService implements AutoCloseable {
     }
   }
 
-  /** Starts the stream threads; returns at once. */
-  public void start() {
+  /**
+   * Starts the stream threads and, for a model file, the watcher that switches to a new model
+   * without a restart ({@code model.watch.interval.ms}); returns at once.
+   */
+  public synchronized void start() {
     runner.start();
+    Duration interval = config.modelWatchInterval();
+    if (!ModelSource.isSynthetic(config.modelSpec()) && !interval.isZero()) {
+      Path file = ModelSource.resolve(config.modelSpec());
+      watcher = ModelWatcher.start(config, file, interval, pipeline.classifier(), ops);
+    }
   }
 
   /** The inference engine, shared by all stream threads. */
@@ -163,6 +177,9 @@ public final class ClassificationService implements AutoCloseable {
     }
     closed = true;
     ops.shuttingDown();
+    if (watcher != null) {
+      watcher.close();
+    }
     long start = System.nanoTime();
     if (runner.close(timeout, false)) {
       pipeline.close();

@@ -33,12 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  private final InferenceEngine engine;
   private final Classifier classifier;
   private final boolean ownsEngine;
 
-  private Pipeline(InferenceEngine engine, Classifier classifier, boolean ownsEngine) {
-    this.engine = engine;
+  private Pipeline(Classifier classifier, boolean ownsEngine) {
     this.classifier = classifier;
     this.ownsEngine = ownsEngine;
   }
@@ -51,7 +49,7 @@ public final class Pipeline implements AutoCloseable {
   public static Pipeline open(GnsConfig config, SchedulerMetrics metrics) throws StartupException {
     InferenceEngine engine = openEngine(config);
     try {
-      return new Pipeline(engine, startClassifier(config, engine, metrics), true);
+      return new Pipeline(startClassifier(config, engine, metrics), true);
     } catch (StartupException | RuntimeException e) {
       engine.close();
       throw e;
@@ -61,7 +59,7 @@ public final class Pipeline implements AutoCloseable {
   /** A classifier on an engine the caller opened and closes. */
   public static Pipeline around(InferenceEngine engine, GnsConfig config, SchedulerMetrics metrics)
       throws StartupException {
-    return new Pipeline(engine, startClassifier(config, engine, metrics), false);
+    return new Pipeline(startClassifier(config, engine, metrics), false);
   }
 
   /**
@@ -181,9 +179,9 @@ public final class Pipeline implements AutoCloseable {
     return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
   }
 
-  /** The engine, shared by every stream thread. */
+  /** The engine serving now, shared by every stream thread. */
   public InferenceEngine engine() {
-    return engine;
+    return classifier.engine();
   }
 
   /** The classifier every caller hands its images to. */
@@ -191,12 +189,15 @@ public final class Pipeline implements AutoCloseable {
     return classifier;
   }
 
-  /** Stops the classifier, then closes the engine when this pipeline opened it. */
+  /**
+   * Stops the classifier, then closes the engine serving now when this pipeline opened it (an
+   * engine swapped in later is this pipeline's too).
+   */
   @Override
   public void close() {
     classifier.close();
     if (ownsEngine) {
-      engine.close();
+      classifier.engine().close();
     }
   }
 }

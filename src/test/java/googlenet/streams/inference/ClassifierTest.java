@@ -8,8 +8,10 @@ import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.label.Labels;
 import googlenet.streams.testing.TestEngines;
+import googlenet.streams.testing.TestModels;
 import googlenet.streams.tools.fixtures.SampleImages;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The classifier's decode pool and scheduler on the real engine and the small synthetic model. */
 class ClassifierTest {
@@ -239,6 +242,46 @@ class ClassifierTest {
         .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void shouldRunBatchesFormedAfterASwapOnTheNewEngineAndNoImageTwice() throws Exception {
+    CountingEngine old = new CountingEngine(engine);
+    try (OnnxInferenceEngine other =
+            OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small(7)));
+        Classifier c = classifier(old, 2, LONG, 1)) {
+      CountingEngine next = new CountingEngine(other);
+      CompletableFuture<ClassifyResult> a = c.submit(image(1));
+      CompletableFuture<ClassifyResult> b = c.submit(image(2));
+      Labelled before = (Labelled) await(a);
+
+      InferenceEngine replaced = c.swap(next);
+      CompletableFuture<ClassifyResult> d = c.submit(image(3));
+      CompletableFuture<ClassifyResult> e = c.submit(image(4));
+
+      assertThat(replaced).isSameAs(old);
+      assertThat(c.engine()).isSameAs(next);
+      assertThat(before.model()).isEqualTo(engine.model());
+      assertThat(((Labelled) await(b)).model()).isEqualTo(engine.model());
+      assertThat(((Labelled) await(d)).model()).isEqualTo(other.model());
+      assertThat(((Labelled) await(e)).model()).isEqualTo(other.model());
+      assertThat(other.model().sha256()).isNotEqualTo(engine.model().sha256());
+      assertThat(old.images.get() + next.images.get()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void shouldRefuseASwapToAModelWithAnotherNumberOfClasses(@TempDir Path dir) throws Exception {
+    Path threeClasses = TinyModels.pooling(dir.resolve("three.onnx"), 3, 224);
+    try (OnnxInferenceEngine other = OnnxInferenceEngine.open(EngineConfig.cpu(threeClasses));
+        Classifier c = classifier(engine, 1, Duration.ZERO, 1)) {
+      assertThatThrownBy(() -> c.swap(other))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("labels name 1000 classes")
+          .hasMessageContaining("has 3 classes");
+      assertThat(c.engine()).isSameAs(engine);
+      assertThat(await(c.submit(image(1)))).isInstanceOf(Labelled.class);
+    }
   }
 
   @Test

@@ -25,6 +25,16 @@ public final class TestModels {
     return model(8, false);
   }
 
+  /**
+   * Width/8 synthetic model with other weights (seed {@code seed}): another model of the same
+   * shape.
+   */
+  public static Path small(long seed) {
+    Path file = DIR.resolve(String.format(Locale.ROOT, "googlenet-w8-s%d.onnx", seed));
+    return GENERATED.computeIfAbsent(
+        file.getFileName().toString(), n -> generate(file, 8, seed, false));
+  }
+
   /** Full-width synthetic model (6,998,552 parameters, ~28 MB). */
   public static Path full() {
     return model(1, false);
@@ -43,13 +53,14 @@ public final class TestModels {
             widthDivisor,
             SEED,
             fixedBatch ? "-fixed" : "");
-    return GENERATED.computeIfAbsent(name, n -> generate(DIR.resolve(n), widthDivisor, fixedBatch));
+    return GENERATED.computeIfAbsent(
+        name, n -> generate(DIR.resolve(n), widthDivisor, SEED, fixedBatch));
   }
 
-  private static Path generate(Path file, int widthDivisor, boolean fixedBatch) {
+  private static Path generate(Path file, int widthDivisor, long seed, boolean fixedBatch) {
     try {
       Files.createDirectories(file.getParent());
-      SyntheticGoogLeNet.write(file, widthDivisor, SEED, fixedBatch);
+      SyntheticGoogLeNet.write(file, widthDivisor, seed, fixedBatch);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write test model " + file, e);
