@@ -298,11 +298,13 @@ class GnsConfigTest {
   }
 
   @Test
-  void shouldHaveTheReadmeShowTheGeneratedConfigurationTable() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
+  void shouldHaveTheConfigurationDocShowTheGeneratedTable() throws Exception {
+    String doc = Files.readString(Path.of("docs", "configuration.md"));
 
-    assertThat(readme)
-        .as("README.md's configuration table; regenerate it from GnsKeys.markdownTable()")
+    assertThat(doc)
+        .as(
+            "docs/configuration.md's key table; regenerate it with"
+                + " 'googlenet-streams config keys' (GnsKeys.markdownTable())")
         .contains(GnsKeys.markdownTable());
   }
 }
