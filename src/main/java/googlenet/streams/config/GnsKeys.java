@@ -12,7 +12,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 /**
  * Every googlenet-streams configuration key, with its type, default, validator and documentation,
  * in one definition (the schema registry keys are written in {@link RegistryKeys} and defined into
- * it). The README's configuration table is generated from {@link #docs()}.
+ * it). The configuration table of docs/configuration.md is generated from {@link #docs()}.
  */
 public final class GnsKeys {
   /** Topic the service reads {@code ImageRecord}s from. */
@@ -326,7 +326,7 @@ public final class GnsKeys {
             + "refuses to start where it cannot load), `imageio` (Java only), or `auto` (native "
             + "where it loads, else ImageIO with a warning). Rejections carry ImageIO's reasons; "
             + "CMYK, 12-bit and non-JPEG images, and JPEGs the native decoder returns no image for "
-            + "(e.g. truncated), go to ImageIO; see the README's section on the JPEG decoder.");
+            + "(e.g. truncated), go to ImageIO; see docs/images.md.");
     def.define(
         METRICS_ENABLED,
         Type.BOOLEAN,
@@ -383,7 +383,7 @@ public final class GnsKeys {
 
   /**
    * One row per key, in definition order, then the pattern keys and the Kafka keys with defaults:
-   * the material of the README's configuration table and of {@code config keys}.
+   * the material of docs/configuration.md's table and of {@code config keys}.
    */
   public static List<KeyDoc> docs() {
     List<KeyDoc> rows = new ArrayList<>();

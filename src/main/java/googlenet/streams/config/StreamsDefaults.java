@@ -12,7 +12,7 @@ final class StreamsDefaults {
   /**
    * Default stream threads: two, so one thread decodes, commits and waits on the broker while the
    * other runs the engine. The {@code bench} command measured one thread leaving the cores idle
-   * during the Kafka work between batches (see the README's performance section).
+   * during the Kafka work between batches (see docs/performance.md).
    */
   static final String STREAM_THREADS = "2";
 
