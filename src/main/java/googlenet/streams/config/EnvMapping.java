@@ -18,12 +18,12 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class EnvMapping {
   /**
-   * {@code GNS_} variables of the product that are not configuration keys: read by the container's
-   * launch script and the model cache. A new one must be added here, or the service refuses to
-   * start. (The build's and CI's own variables start with {@code GNSCI_}, outside this namespace.)
+   * {@code GNS_} variables of the product that are not configuration keys: the log level (read by
+   * log4j2.xml) and the cache of generated models. A new one must be added here, or the service
+   * refuses to start. (The build's and CI's own variables start with {@code GNSCI_}, outside this
+   * namespace.)
    */
-  static final Set<String> NON_CONFIG_GNS =
-      Set.of("GNS_CONFIG", "GNS_JAVA_OPTS", "GNS_LOG_LEVEL", "GNS_CACHE_DIR");
+  static final Set<String> NON_CONFIG_GNS = Set.of("GNS_LOG_LEVEL", "GNS_CACHE_DIR");
 
   private static final Set<String> IGNORED_KAFKA =
       Set.of(

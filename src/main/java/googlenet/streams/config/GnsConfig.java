@@ -371,9 +371,9 @@ public final class GnsConfig {
   }
 
   /**
-   * Lets the producer send a record of {@code image.max.bytes} plus headers (a buffered image to
-   * the changelog, a rejected one to the dead-letter topic): Kafka's 1 MiB default would stop the
-   * service on the first larger image. Left alone when the configuration sets the size.
+   * Lets the producer send a record of {@code image.max.bytes} plus headers (a rejected image to
+   * the dead-letter topic): Kafka's 1 MiB default would stop the service on the first larger image.
+   * Left alone when the configuration sets the size.
    */
   private void putProducerSizeDefaults(Properties props) {
     String size = ProducerConfig.MAX_REQUEST_SIZE_CONFIG;

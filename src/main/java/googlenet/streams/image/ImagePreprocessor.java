@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *       bit, palette, grey and alpha; BMP; GIF (first frame, at its own size); WebP lossy and
  *       lossless (TwelveMonkeys). Alpha is ignored, not composited (as PIL's {@code
  *       convert('RGB')}); grey is replicated without gamma conversion; 16-bit samples keep their
- *       high byte; embedded ICC profiles are not applied to RGB data. JPEG EXIF orientation is
+ *       high byte; the JDK's JPEG reader applies an embedded ICC profile, the PNG reader does not.
+ *       8-bit grey and YCbCr JPEGs go to the native decoder when {@code image.decoder} allows it
+ *       (libjpeg-turbo with DCT-domain scaling, no ICC profile applied). JPEG EXIF orientation is
  *       applied. Sources at least 4x the resized size along both axes are decoded with ImageIO
  *       source subsampling (1/2, 1/4, ...; never below twice the resized size).
  *   <li>Resize and normalise ({@link PreprocessProfile}): bilinear with half-pixel centres (as

@@ -85,17 +85,16 @@ class GnsConfigTest {
   }
 
   @Test
-  void shouldIgnoreTheGnsVariablesOfTheLaunchScriptAndTheModelCache() {
+  void shouldIgnoreTheLogLevelCacheAndCiVariables() {
     Map<String, String> env =
         Map.of(
             "GNS_CACHE_DIR", "/tmp/models",
             "GNSCI_REQUIRE_CONTAINERS", "true",
             "GNS_LOG_LEVEL", "DEBUG",
-            "GNS_JAVA_OPTS", "-Xmx1g",
             "KAFKA_BOOTSTRAP_SERVERS", "b:9092");
 
     assertThat(GnsConfig.load(Optional.empty(), env).redacted())
-        .doesNotContainKeys("cache.dir", "require.containers", "java.opts");
+        .doesNotContainKeys("cache.dir", "require.containers", "log.level");
   }
 
   @Test
