@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       BackfillCommand.class,
       BenchCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      CompareCommand.class
     })
 public final class Main implements Runnable {
 

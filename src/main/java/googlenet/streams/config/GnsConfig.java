@@ -70,6 +70,7 @@ public final class GnsConfig {
     this.kafka = Map.copyOf(other);
     this.serde =
         problems.attempt(() -> RegistryConfig.parse(values.values()), SerdeSettings.SINGLE_OBJECT);
+    problems.check(this::checkShadow);
     problems.check(this::checkGuarantee);
     problems.check(this::checkProcessingHandler);
     problems.throwIfAny();
@@ -163,6 +164,18 @@ public final class GnsConfig {
             + "? See 'googlenet-streams config keys' for the accepted names");
   }
 
+  private void checkShadow() {
+    if (shadowModelSpec().isPresent() && shadowTopic().isEmpty()) {
+      throw new ConfigException(
+          GnsKeys.SHADOW_TOPIC
+              + " is required with "
+              + GnsKeys.SHADOW_MODEL_PATH
+              + ": set the topic the candidate's labels go to, or leave "
+              + GnsKeys.SHADOW_MODEL_PATH
+              + " empty");
+    }
+  }
+
   private void checkGuarantee() {
     String guarantee = kafka.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
     if (!List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE).contains(guarantee)) {
@@ -247,6 +260,26 @@ public final class GnsConfig {
   /** How often the model file is checked for a new model; zero never. */
   public Duration modelWatchInterval() {
     return Duration.ofMillis(values.getLong(GnsKeys.MODEL_WATCH_INTERVAL_MS));
+  }
+
+  /** The shadow candidate's model spec, when one is configured. */
+  public Optional<String> shadowModelSpec() {
+    return optional(GnsKeys.SHADOW_MODEL_PATH);
+  }
+
+  /** Topic the shadow candidate's classifications go to. */
+  public String shadowTopic() {
+    return values.getString(GnsKeys.SHADOW_TOPIC).strip();
+  }
+
+  /** Fraction of the images the shadow candidate also runs. */
+  public double shadowFraction() {
+    return values.getDouble(GnsKeys.SHADOW_FRACTION);
+  }
+
+  /** Images the shadow holds at most before it skips. */
+  public int shadowQueueMax() {
+    return values.getInt(GnsKeys.SHADOW_QUEUE_MAX);
   }
 
   /** Whether the engine runs one batch when it opens. */

@@ -30,6 +30,18 @@ public final class GnsKeys {
   /** Longest time the oldest queued image waits for a fuller batch while the engine is free. */
   public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
 
+  /** A candidate model run beside the live one, its labels written to {@link #SHADOW_TOPIC}. */
+  public static final String SHADOW_MODEL_PATH = "shadow.model.path";
+
+  /** Topic the shadow candidate's labels are written to. */
+  public static final String SHADOW_TOPIC = "shadow.topic";
+
+  /** Fraction of the images also run through the shadow candidate. */
+  public static final String SHADOW_FRACTION = "shadow.fraction";
+
+  /** Images the shadow holds at most before it skips. */
+  public static final String SHADOW_QUEUE_MAX = "shadow.queue.max";
+
   /** Threads that decode and preprocess images, in parallel with inference. */
   public static final String IMAGE_DECODE_THREADS = "image.decode.threads";
 
@@ -122,6 +134,7 @@ public final class GnsKeys {
           "top.",
           "execution.",
           "inference.",
+          "shadow.",
           "cuda.",
           "intra.op.",
           "inter.op.",
@@ -240,6 +253,38 @@ public final class GnsKeys {
         true,
         Importance.LOW,
         "Run one batch when the engine opens, so the first real batch is not slow.");
+    def.define(
+        SHADOW_MODEL_PATH,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "A candidate model (an ONNX file, or synthetic/synthetic-small) that sees the same images as "
+            + "the live one: its labels go to shadow.topic, keyed like the results and stamped with "
+            + "its name and version, and never delay or fail the live output. Empty: no shadow.");
+    def.define(
+        SHADOW_TOPIC,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "Topic the shadow candidate's classifications are written to (at-least-once, by a producer "
+            + "of their own); required with shadow.model.path. 'googlenet-streams compare' reports "
+            + "how the two models agree.");
+    def.define(
+        SHADOW_FRACTION,
+        Type.DOUBLE,
+        1.0,
+        Range.between(0.0, 1.0),
+        Importance.LOW,
+        "Fraction of the images also run through the shadow candidate, chosen by input position, so "
+            + "a restart samples the same records.");
+    def.define(
+        SHADOW_QUEUE_MAX,
+        Type.INT,
+        64,
+        Range.between(1, 4096),
+        Importance.LOW,
+        "Images the shadow holds at most; one offered while it is full is skipped and counted "
+            + "(gns_shadow_skipped_total{reason=\"queue-full\"}), so the live path never waits for it.");
     def.define(
         LABELS_PATH,
         Type.STRING,

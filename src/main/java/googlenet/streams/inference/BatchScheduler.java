@@ -34,6 +34,7 @@ final class BatchScheduler implements AutoCloseable {
   private final ClassifierSettings settings;
   private final SlotPool slots;
   private final SchedulerMetrics metrics;
+  private final ShadowRunner shadow;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<Item> queue = new ArrayDeque<>();
@@ -42,8 +43,12 @@ final class BatchScheduler implements AutoCloseable {
   private boolean closed;
   private InferenceException fatal;
 
-  /** A decoded image waiting for its batch. */
-  private record Item(FloatBuffer tensor, CompletableFuture<ClassifyResult> result, long queued) {}
+  /** A decoded image waiting for its batch, and what to do with its shadow run (or null). */
+  private record Item(
+      FloatBuffer tensor,
+      CompletableFuture<ClassifyResult> result,
+      long queued,
+      ShadowTicket shadow) {}
 
   /**
    * Images taken from the queue together, and the engine they run on: chosen when the batch is
@@ -57,7 +62,9 @@ final class BatchScheduler implements AutoCloseable {
       Labels labels,
       ClassifierSettings settings,
       SlotPool slots,
-      SchedulerMetrics metrics) {
+      SchedulerMetrics metrics,
+      ShadowRunner shadow) {
+    this.shadow = shadow;
     this.engine = engine;
     this.labels = labels;
     this.settings = settings;
@@ -71,8 +78,12 @@ final class BatchScheduler implements AutoCloseable {
     }
   }
 
-  /** Queues a decoded image; its slot goes back to the pool when its batch is formed. */
-  void enqueue(FloatBuffer tensor, CompletableFuture<ClassifyResult> result) {
+  /**
+   * Queues a decoded image; its slot goes back to the pool when its batch is formed, after a copy
+   * went to the shadow when {@code shadowTicket} is not null.
+   */
+  void enqueue(
+      FloatBuffer tensor, CompletableFuture<ClassifyResult> result, ShadowTicket shadowTicket) {
     lock.lock();
     try {
       if (fatal != null || closed) {
@@ -81,7 +92,7 @@ final class BatchScheduler implements AutoCloseable {
             fatal != null ? fatal : new IllegalStateException("the classifier is closed"));
         return;
       }
-      queue.add(new Item(tensor, result, System.nanoTime()));
+      queue.add(new Item(tensor, result, System.nanoTime(), shadowTicket));
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -98,8 +109,12 @@ final class BatchScheduler implements AutoCloseable {
       for (Batch next = nextBatch(); !next.items().isEmpty(); next = nextBatch()) {
         List<Item> items = next.items();
         for (int i = 0; i < items.size(); i++) {
-          batch.put(i * floats, items.get(i).tensor(), 0, floats);
-          slots.release(items.get(i).tensor());
+          Item item = items.get(i);
+          batch.put(i * floats, item.tensor(), 0, floats);
+          if (item.shadow() != null) {
+            shadow.offer(item.tensor(), item.shadow());
+          }
+          slots.release(item.tensor());
         }
         try {
           run(next.engine(), items, batch);

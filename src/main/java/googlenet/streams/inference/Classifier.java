@@ -5,6 +5,7 @@ import googlenet.streams.image.ImageRejectedException;
 import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.label.Labels;
 import java.nio.FloatBuffer;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,19 +33,22 @@ public final class Classifier implements AutoCloseable {
   private final ExecutorService decoders;
   private final SchedulerMetrics metrics;
   private final ClassifierSettings settings;
+  private final ShadowRunner shadow;
 
   private Classifier(
       InferenceEngine engine,
       ImagePreprocessor preprocessor,
       Labels labels,
       ClassifierSettings settings,
-      SchedulerMetrics metrics) {
+      SchedulerMetrics metrics,
+      ShadowRunner shadow) {
+    this.shadow = shadow;
     this.preprocessor = preprocessor;
     this.labels = labels;
     this.settings = settings;
     this.metrics = metrics;
     this.slots = new SlotPool(settings.slots(), ImagePreprocessor.TENSOR_FLOATS);
-    this.scheduler = new BatchScheduler(engine, labels, settings, slots, metrics);
+    this.scheduler = new BatchScheduler(engine, labels, settings, slots, metrics, shadow);
     this.decoders = Executors.newFixedThreadPool(settings.decodeThreads(), daemons("gns-decode-"));
   }
 
@@ -60,7 +64,36 @@ public final class Classifier implements AutoCloseable {
       ClassifierSettings settings,
       SchedulerMetrics metrics) {
     requireFits(engine, labels);
-    return new Classifier(engine, preprocessor, labels, settings, metrics);
+    return new Classifier(engine, preprocessor, labels, settings, metrics, null);
+  }
+
+  /**
+   * Starts a classifier on an open engine with a shadow candidate: every image handed over with a
+   * {@link ShadowTicket} also runs, from the same tensor, through {@code candidate}, on a thread of
+   * its own that holds at most {@code shadowCapacity} images and skips when full.
+   *
+   * @throws IllegalArgumentException when the labels do not name exactly the classes of the model
+   *     or of the candidate
+   */
+  public static Classifier start(
+      InferenceEngine engine,
+      ImagePreprocessor preprocessor,
+      Labels labels,
+      ClassifierSettings settings,
+      SchedulerMetrics metrics,
+      InferenceEngine candidate,
+      int shadowCapacity) {
+    requireFits(engine, labels);
+    requireFits(candidate, labels);
+    ShadowRunner shadow =
+        new ShadowRunner(
+            candidate,
+            labels,
+            settings.topK(),
+            settings.batchMaxSize(),
+            shadowCapacity,
+            ImagePreprocessor.TENSOR_FLOATS);
+    return new Classifier(engine, preprocessor, labels, settings, metrics, shadow);
   }
 
   private static void requireFits(InferenceEngine engine, Labels labels) {
@@ -85,9 +118,19 @@ public final class Classifier implements AutoCloseable {
    * be used any more. Cancel it to give the image up (it is then not run if not yet batched).
    */
   public CompletableFuture<ClassifyResult> submit(byte[] encoded) {
+    return submit(encoded, null);
+  }
+
+  /**
+   * As {@link #submit(byte[])}, and when this classifier has a shadow candidate and {@code shadow}
+   * is not null, the image also runs through the candidate (or is skipped), reported to {@code
+   * shadow}. The live result never waits for the shadow.
+   */
+  public CompletableFuture<ClassifyResult> submit(byte[] encoded, ShadowTicket shadow) {
     CompletableFuture<ClassifyResult> result = new CompletableFuture<>();
+    ShadowTicket ticket = this.shadow == null ? null : shadow;
     try {
-      decoders.execute(new Decode(encoded, result));
+      decoders.execute(new Decode(encoded, result, ticket));
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(closed());
     }
@@ -98,19 +141,22 @@ public final class Classifier implements AutoCloseable {
   private final class Decode implements Runnable {
     private final byte[] encoded;
     private final CompletableFuture<ClassifyResult> result;
+    private final ShadowTicket shadow;
 
-    Decode(byte[] encoded, CompletableFuture<ClassifyResult> result) {
+    Decode(byte[] encoded, CompletableFuture<ClassifyResult> result, ShadowTicket shadow) {
       this.encoded = encoded;
       this.result = result;
+      this.shadow = shadow;
     }
 
     @Override
     public void run() {
-      decode(encoded, result);
+      decode(encoded, result, shadow);
     }
   }
 
-  private void decode(byte[] encoded, CompletableFuture<ClassifyResult> result) {
+  private void decode(
+      byte[] encoded, CompletableFuture<ClassifyResult> result, ShadowTicket shadowTicket) {
     if (result.isDone()) {
       return;
     }
@@ -135,7 +181,7 @@ public final class Classifier implements AutoCloseable {
       return;
     }
     metrics.decoded(System.nanoTime() - start);
-    scheduler.enqueue(slot, result);
+    scheduler.enqueue(slot, result, shadowTicket);
   }
 
   /** The engine new batches run on. */
@@ -166,13 +212,24 @@ public final class Classifier implements AutoCloseable {
     return settings;
   }
 
-  /** Stops the decode threads and the scheduler; images not yet run fail as closed. */
+  /** The shadow candidate, when this classifier has one. */
+  public Optional<InferenceEngine> shadowCandidate() {
+    return Optional.ofNullable(shadow).map(ShadowRunner::candidate);
+  }
+
+  /**
+   * Stops the decode threads, the scheduler and the shadow; images not yet run fail as closed. The
+   * engines stay open.
+   */
   @Override
   public void close() {
     for (Runnable queued : decoders.shutdownNow()) {
       ((Decode) queued).result.completeExceptionally(closed());
     }
     scheduler.close();
+    if (shadow != null) {
+      shadow.close();
+    }
     try {
       decoders.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -48,6 +48,21 @@ public final class MetricNames {
   /** Counter: new model files refused (cannot load, or do not fit); the old model keeps serving. */
   public static final String MODEL_REFUSALS = "gns.model.refusals";
 
+  /** Counter: shadow candidate classifications written to the shadow topic. */
+  public static final String SHADOW_RESULTS = "gns.shadow.results";
+
+  /** Counter, tag {@code reason}: images the shadow did not run or whose result was lost. */
+  public static final String SHADOW_SKIPPED = "gns.shadow.skipped";
+
+  /** Counter: images both the live and the shadow model labelled. */
+  public static final String SHADOW_COMPARED = "gns.shadow.compared";
+
+  /** Counter: images on which the two models agree on the top-1 class. */
+  public static final String SHADOW_AGREED = "gns.shadow.top1.agreed";
+
+  /** Histogram: difference of the two models' top-1 probabilities. */
+  public static final String SHADOW_DELTA = "gns.shadow.top1.probability.delta";
+
   /** Gauge: records a running backfill has processed. */
   public static final String BACKFILL_DONE = "gns.backfill.records.done";
 

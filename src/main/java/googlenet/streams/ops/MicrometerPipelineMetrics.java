@@ -31,6 +31,10 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
   private final DistributionSummary batchSize;
   private final Timer batchWait;
   private final Timer decode;
+  private final Counter shadowWritten;
+  private final Counter shadowCompared;
+  private final Counter shadowAgreed;
+  private final DistributionSummary shadowDelta;
   private final Timer inference;
   private final Timer endToEnd;
   private final Map<String, Integer> bufferedByTask = new ConcurrentHashMap<>();
@@ -70,6 +74,23 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
         timer(MetricNames.END_TO_END, "From the input record's timestamp to the result's send")
             .serviceLevelObjectives(
                 millis(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000))
+            .register(registry);
+    shadowWritten =
+        Counter.builder(MetricNames.SHADOW_RESULTS)
+            .description("Shadow candidate classifications written to the shadow topic")
+            .register(registry);
+    shadowCompared =
+        Counter.builder(MetricNames.SHADOW_COMPARED)
+            .description("Images both the live and the shadow model labelled")
+            .register(registry);
+    shadowAgreed =
+        Counter.builder(MetricNames.SHADOW_AGREED)
+            .description("Images on which the live and the shadow model agree on the top-1 class")
+            .register(registry);
+    shadowDelta =
+        DistributionSummary.builder(MetricNames.SHADOW_DELTA)
+            .description("Difference of the live and the shadow model's top-1 probabilities")
+            .serviceLevelObjectives(0.01, 0.05, 0.1, 0.2, 0.5, 1.0)
             .register(registry);
     Gauge.builder(MetricNames.BUFFERED, bufferedByTask, MicrometerPipelineMetrics::sum)
         .description("Records read and not yet written by this instance's tasks")
@@ -135,6 +156,29 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
     } else {
       bufferedByTask.put(taskId, records);
     }
+  }
+
+  @Override
+  public void shadowWritten() {
+    shadowWritten.increment();
+  }
+
+  @Override
+  public void shadowSkipped(String reason) {
+    Counter.builder(MetricNames.SHADOW_SKIPPED)
+        .description("Images the shadow candidate did not run or whose result was not written")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void shadowCompared(boolean sameTop1, double top1Delta) {
+    shadowCompared.increment();
+    if (sameTop1) {
+      shadowAgreed.increment();
+    }
+    shadowDelta.record(top1Delta);
   }
 
   /** Progress of a running backfill: {@code done} of {@code total} records processed. */

@@ -6,6 +6,7 @@ import googlenet.streams.model.ModelSource;
 import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.serde.RecordSerdes;
 import googlenet.streams.topology.ClassificationTopology;
+import googlenet.streams.topology.ShadowOutput;
 import googlenet.streams.topology.TopologySpec;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,12 +38,18 @@ public final class ClassificationService implements AutoCloseable {
   private final Pipeline pipeline;
   private final StreamsRunner runner;
   private final ServiceOps ops;
+  private final Optional<ShadowOutput> shadow;
   private ModelWatcher watcher;
   private boolean closed;
 
   private ClassificationService(
-      GnsConfig config, Pipeline pipeline, StreamsRunner runner, ServiceOps ops) {
+      GnsConfig config,
+      Pipeline pipeline,
+      StreamsRunner runner,
+      ServiceOps ops,
+      Optional<ShadowOutput> shadow) {
     this.config = config;
+    this.shadow = shadow;
     this.pipeline = pipeline;
     this.runner = runner;
     this.ops = ops;
@@ -67,9 +74,13 @@ public final class ClassificationService implements AutoCloseable {
     ops.engineOpened(pipeline.engine());
     try {
       RecordSerdes serdes = RecordSerdes.create(config.serdeSettings(), ops.registryListener());
-      Topology topology =
-          ClassificationTopology.build(
-              TopologySpec.of(config, serdes), pipeline.classifier(), ops.metrics());
+      TopologySpec spec = TopologySpec.of(config, serdes);
+      if (pipeline.classifier().shadowCandidate().isPresent()) {
+        spec =
+            spec.withShadow(
+                ShadowOutput.create(config, serdes, ops.metrics()), config.shadowFraction());
+      }
+      Topology topology = ClassificationTopology.build(spec, pipeline.classifier(), ops.metrics());
       StreamsRunner runner =
           new StreamsRunner(
               topology,
@@ -78,7 +89,8 @@ public final class ClassificationService implements AutoCloseable {
               config.inputTopic(),
               "input.topic",
               ops);
-      return new ClassificationService(config, pipeline, runner, ops);
+      return new ClassificationService(
+          config, pipeline, runner, ops, spec.shadow().map(TopologySpec.Shadow::output));
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
       pipeline.close();
       ops.close();
@@ -183,6 +195,7 @@ public final class ClassificationService implements AutoCloseable {
     long start = System.nanoTime();
     if (runner.close(timeout, false)) {
       pipeline.close();
+      shadow.ifPresent(ShadowOutput::close);
       LOG.info(
           "Service stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } else {

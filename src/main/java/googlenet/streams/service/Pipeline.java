@@ -110,15 +110,67 @@ public final class Pipeline implements AutoCloseable {
 
   private static Classifier startClassifier(
       GnsConfig config, InferenceEngine engine, SchedulerMetrics metrics) throws StartupException {
+    Labels labels = labels(config, engine.model().classes());
+    Optional<InferenceEngine> candidate = openCandidate(config);
     try {
-      return Classifier.start(
-          engine,
-          preprocessor(config),
-          labels(config, engine.model().classes()),
-          settings(config),
-          metrics);
+      return candidate.isEmpty()
+          ? Classifier.start(engine, preprocessor(config), labels, settings(config), metrics)
+          : Classifier.start(
+              engine,
+              preprocessor(config),
+              labels,
+              settings(config),
+              metrics,
+              candidate.get(),
+              config.shadowQueueMax());
     } catch (IllegalArgumentException | IllegalStateException e) {
+      candidate.ifPresent(InferenceEngine::close);
       throw new StartupException(e.getMessage(), e); // e.g. image.decoder=native cannot load
+    }
+  }
+
+  /**
+   * The shadow candidate {@code shadow.model.path} names, opened like the live model but named and
+   * versioned by its own file.
+   */
+  private static Optional<InferenceEngine> openCandidate(GnsConfig config) throws StartupException {
+    Optional<String> spec = config.shadowModelSpec();
+    if (spec.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path file = ModelSource.resolve(spec.get());
+      EngineConfig live = engineConfig(config, file);
+      InferenceEngine candidate =
+          OnnxInferenceEngine.open(
+              new EngineConfig(
+                  file,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  live.provider(),
+                  live.deviceId(),
+                  live.cudaOptions(),
+                  live.intraOpThreads(),
+                  live.interOpThreads(),
+                  live.softmax(),
+                  true));
+      LOG.info(
+          "Shadow candidate {} {} (sha256 {}) loaded from {}: its labels go to {}",
+          candidate.model().name(),
+          candidate.model().version(),
+          candidate.model().sha256(),
+          file,
+          config.shadowTopic());
+      return Optional.of(candidate);
+    } catch (InferenceException | IllegalArgumentException | UncheckedIOException e) {
+      throw new StartupException(
+          "cannot load the shadow model "
+              + spec.get()
+              + ": "
+              + e.getMessage()
+              + "; fix shadow.model.path or leave it empty",
+          e);
     }
   }
 
@@ -196,6 +248,7 @@ public final class Pipeline implements AutoCloseable {
   @Override
   public void close() {
     classifier.close();
+    classifier.shadowCandidate().ifPresent(InferenceEngine::close);
     if (ownsEngine) {
       classifier.engine().close();
     }

@@ -154,7 +154,17 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
       refuse(pending, e.reason(), e);
       return;
     }
-    inFlight.add(new InFlight(pending, image, classifier.submit(bytes(image.getImage()))));
+    byte[] encoded = bytes(image.getImage());
+    ShadowRun shadow =
+        spec.shadow()
+            .filter(s -> s.samples(pending.partition(), pending.offset()))
+            .map(s -> new ShadowRun(pending, image, s.output(), metrics))
+            .orElse(null);
+    CompletableFuture<ClassifyResult> result = classifier.submit(encoded, shadow);
+    if (shadow != null) {
+      shadow.live(result);
+    }
+    inFlight.add(new InFlight(pending, image, result));
   }
 
   private void refuse(PendingRecord pending, String reason, Exception cause) {

@@ -74,7 +74,8 @@ final class Outputs {
         message);
   }
 
-  private static Headers modelHeaders(PendingRecord pending, ModelInfo model) {
+  /** The input record's headers with the model's name, version and SHA-256 added. */
+  static Headers modelHeaders(PendingRecord pending, ModelInfo model) {
     Headers headers = pending.copyHeaders();
     PendingRecord.put(headers, ResultHeaders.MODEL_NAME, model.name());
     PendingRecord.put(headers, ResultHeaders.MODEL_VERSION, model.version());

@@ -38,4 +38,22 @@ public interface TopologyMetrics {
    * (they wait in its changelogged buffer); 0 when the task closes.
    */
   default void buffered(String taskId, int records) {}
+
+  /** The shadow candidate's classification of an image was written to the shadow topic. */
+  default void shadowWritten() {}
+
+  /**
+   * An image was not run through the shadow candidate, or its result not written.
+   *
+   * @param reason {@code queue-full}, {@code failed}, {@code disabled} or {@code send-failed}
+   */
+  default void shadowSkipped(String reason) {}
+
+  /**
+   * The live and the shadow model both labelled an image.
+   *
+   * @param sameTop1 whether their most probable classes are the same
+   * @param top1Delta the difference of their top-1 probabilities, in [0, 1]
+   */
+  default void shadowCompared(boolean sameTop1, double top1Delta) {}
 }

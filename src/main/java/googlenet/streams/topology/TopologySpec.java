@@ -29,6 +29,8 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * @param fetcher reads back the input records a restored buffer names by offset
  * @param serdes reads the input's framing (single-object or registry) and writes results in the
  *     configured output format
+ * @param shadow where the shadow candidate's labels go and which share of the images it sees, or
+ *     empty without a shadow
  */
 public record TopologySpec(
     String inputTopic,
@@ -40,7 +42,28 @@ public record TopologySpec(
     int deadLetterMaxBytes,
     Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission,
     RecordFetcher fetcher,
-    RecordSerdes serdes) {
+    RecordSerdes serdes,
+    Optional<Shadow> shadow) {
+
+  /**
+   * The shadow candidate's output and sampling.
+   *
+   * @param output writes the candidate's labels
+   * @param fraction share of the images, by input position, in [0, 1]
+   */
+  public record Shadow(ShadowOutput output, double fraction) {
+    /** True when the record at this position is also run through the candidate. */
+    boolean samples(int partition, long offset) {
+      if (fraction >= 1) {
+        return true;
+      }
+      long h = (partition * 0x9E3779B97F4A7C15L) ^ (offset * 0xC2B2AE3D27D4EB4FL);
+      h ^= h >>> 33;
+      h *= 0xFF51AFD7ED558CCDL;
+      h ^= h >>> 33;
+      return (h >>> 11) * 0x1.0p-53 < fraction;
+    }
+  }
 
   /**
    * In-flight images per task, as a multiple of {@code batch.max.size}: a task keeps the next batch
@@ -56,6 +79,7 @@ public record TopologySpec(
     Objects.requireNonNull(admission, "admission");
     Objects.requireNonNull(fetcher, "fetcher");
     Objects.requireNonNull(serdes, "serdes");
+    Objects.requireNonNull(shadow, "shadow");
     routes = List.copyOf(routes);
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
@@ -89,7 +113,8 @@ public record TopologySpec(
         config.producerMaxRequestBytes(),
         Optional.empty(),
         new KafkaRecordFetcher(streams.getRestoreConsumerConfigs(clientId)),
-        serdes);
+        serdes,
+        Optional.empty());
   }
 
   /** A copy with an admission processor. */
@@ -104,7 +129,24 @@ public record TopologySpec(
         deadLetterMaxBytes,
         Optional.of(supplier),
         fetcher,
-        serdes);
+        serdes,
+        shadow);
+  }
+
+  /** A copy whose images ({@code fraction} of them) also run through the shadow candidate. */
+  public TopologySpec withShadow(ShadowOutput output, double fraction) {
+    return new TopologySpec(
+        inputTopic,
+        outputTopic,
+        dlqTopic,
+        routes,
+        maxInFlight,
+        bufferLogged,
+        deadLetterMaxBytes,
+        admission,
+        fetcher,
+        serdes,
+        Optional.of(new Shadow(output, fraction)));
   }
 
   /** A copy that reads restored records back with {@code other}. */
@@ -119,7 +161,8 @@ public record TopologySpec(
         deadLetterMaxBytes,
         admission,
         other,
-        serdes);
+        serdes,
+        shadow);
   }
 
   /** A copy whose buffer has no changelog: not crash-safe; for measuring durability's cost. */
@@ -134,6 +177,7 @@ public record TopologySpec(
         deadLetterMaxBytes,
         admission,
         fetcher,
-        serdes);
+        serdes,
+        shadow);
   }
 }
