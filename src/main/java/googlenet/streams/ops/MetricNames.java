@@ -45,6 +45,12 @@ public final class MetricNames {
   /** Gauge: records a running backfill has to process. */
   public static final String BACKFILL_PLANNED = "gns.backfill.records.planned";
 
+  /**
+   * Counter, tag {@code outcome} ({@code fenced} or {@code unfenced}): transactions of a crashed
+   * earlier run of this instance found open at start.
+   */
+  public static final String OPEN_TRANSACTIONS_AT_START = "gns.start.open.transactions";
+
   /** Gauge: resident set size of the process (from /proc/self/status, Linux only). */
   public static final String PROCESS_RSS = "process.memory.rss";
 

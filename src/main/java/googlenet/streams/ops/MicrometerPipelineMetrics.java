@@ -32,6 +32,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   private final Map<String, Integer> bufferedByTask = new ConcurrentHashMap<>();
   private final AtomicLong backfillDone = new AtomicLong();
   private final AtomicLong backfillTotal = new AtomicLong(-1);
+  private final Counter openFenced;
+  private final Counter openUnfenced;
 
   /** Registers the pipeline meters on {@code registry}. */
   public MicrometerPipelineMetrics(MeterRegistry registry) {
@@ -65,6 +67,15 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
             .register(registry);
     Gauge.builder(MetricNames.BUFFERED, bufferedByTask, MicrometerPipelineMetrics::sum)
         .description("Records waiting in the batch buffers of this instance's tasks")
+        .register(registry);
+    openFenced = openAtStart("fenced", "ended at start");
+    openUnfenced = openAtStart("unfenced", "that could not be ended at start");
+  }
+
+  private Counter openAtStart(String outcome, String what) {
+    return Counter.builder(MetricNames.OPEN_TRANSACTIONS_AT_START)
+        .description("Transactions of a crashed earlier run of this instance found open, " + what)
+        .tag("outcome", outcome)
         .register(registry);
   }
 
@@ -139,5 +150,11 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
           .register(registry);
     }
     backfillDone.set(done);
+  }
+
+  @Override
+  public void openTransactionsAtStart(int fenced, int unfenced) {
+    openFenced.increment(fenced);
+    openUnfenced.increment(unfenced);
   }
 }

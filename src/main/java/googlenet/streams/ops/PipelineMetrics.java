@@ -52,4 +52,11 @@ public interface PipelineMetrics {
 
   /** Progress of a running backfill: {@code done} of {@code total} records processed. */
   default void backfillProgress(long done, long total) {}
+
+  /**
+   * The instance started while transactions of the run it replaces were still open (it crashed):
+   * {@code fenced} of them were ended at start, {@code unfenced} could not be and end only at their
+   * transaction timeout. Not called when none was open.
+   */
+  default void openTransactionsAtStart(int fenced, int unfenced) {}
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -37,14 +38,20 @@ public final class ClassificationService implements AutoCloseable {
   private final KafkaStreams streams;
   private final StreamsWatcher watcher;
   private final ServiceOps ops;
+  private final TransactionFencing fencing;
   private boolean closed;
 
   private ClassificationService(
-      InferenceEngine engine, KafkaStreams streams, StreamsWatcher w, ServiceOps ops) {
+      InferenceEngine engine,
+      KafkaStreams streams,
+      StreamsWatcher w,
+      ServiceOps ops,
+      TransactionFencing fencing) {
     this.engine = engine;
     this.streams = streams;
     this.watcher = w;
     this.ops = ops;
+    this.fencing = fencing;
   }
 
   /**
@@ -64,13 +71,21 @@ public final class ClassificationService implements AutoCloseable {
       throw e;
     }
     ops.engineOpened(engine);
+    TransactionFencing fencing = null;
     try {
       Topology topology = ClassificationTopology.build(config, engine, ops.metrics());
-      KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+      Properties props = config.streamsProperties();
+      // Issue 16: end the open transactions of this instance's crashed earlier run, then let the
+      // streams instance's producers take this instance's transactional ids.
+      fencing = TransactionFencing.atStart(props, ops.metrics());
+      KafkaStreams streams = new KafkaStreams(topology, props, fencing);
       StreamsWatcher watcher = new StreamsWatcher(config.inputTopic());
       ops.watch(streams, watcher, watcher);
-      return new ClassificationService(engine, streams, watcher, ops);
+      return new ClassificationService(engine, streams, watcher, ops, fencing);
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
+      if (fencing != null) {
+        fencing.close();
+      }
       engine.close();
       ops.close();
       throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
@@ -178,6 +193,7 @@ public final class ClassificationService implements AutoCloseable {
     long start = System.nanoTime();
     boolean stopped = streams.close(timeout);
     if (stopped) {
+      fencing.close();
       engine.close();
       LOG.info(
           "Service stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
