@@ -1,8 +1,11 @@
 package googlenet.streams.backfill;
 
 import googlenet.streams.ops.ServiceOps;
+import googlenet.streams.service.TransactionFencing;
 import googlenet.streams.topology.Nodes;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +40,7 @@ final class BackfillRun {
   private final Duration pollInterval;
   private final boolean buffered;
   private final String model;
+  private final ReadableWait readable;
 
   BackfillRun(
       BackfillDefinition definition,
@@ -46,7 +50,9 @@ final class BackfillRun {
       boolean exactlyOnce,
       Duration pollInterval,
       boolean buffered,
-      String model) {
+      String model,
+      ReadableWait readable) {
+    this.readable = readable;
     this.buffered = buffered;
     this.model = model;
     this.definition = definition;
@@ -64,10 +70,43 @@ final class BackfillRun {
       Consumer<BackfillProgress> progress,
       ServiceOps ops)
       throws BackfillException {
-    Map<TopicPartition, Long> outputMarks = counter.marks(definition.output());
-    Map<TopicPartition, Long> dlqMarks = counter.marks(definition.dlq());
+    try (TransactionFencing fencing = TransactionFencing.atStart(props, ops.metrics())) {
+      Map<TopicPartition, Long> outputMarks = counter.marks(definition.output());
+      Map<TopicPartition, Long> dlqMarks = counter.marks(definition.dlq());
+      long start = System.nanoTime();
+      run(new KafkaStreams(topology, props, fencing), fresh, progress, ops);
+      Duration duration = Duration.ofNanos(System.nanoTime() - start);
+      long closed = System.nanoTime();
+      Instant readableAt = readable.await(definition.name(), topics());
+      Duration readableAfter = Duration.ofNanos(System.nanoTime() - closed);
+      LOG.info(
+          "backfill {}: results readable by read_committed consumers from {}, {} ms after the"
+              + " close",
+          definition.name(),
+          readableAt,
+          readableAfter.toMillis());
+      return new BackfillSummary(
+          definition.name(),
+          counter.count(definition.output(), outputMarks),
+          counter.count(definition.dlq(), dlqMarks),
+          definition.total(),
+          !fresh,
+          duration,
+          model,
+          readableAt,
+          readableAfter);
+    }
+  }
+
+  private List<String> topics() {
+    return List.of(definition.output(), definition.dlq());
+  }
+
+  /** Starts {@code streams}, waits until the range is done, and closes it cleanly. */
+  private void run(
+      KafkaStreams streams, boolean fresh, Consumer<BackfillProgress> progress, ServiceOps ops)
+      throws BackfillException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    KafkaStreams streams = new KafkaStreams(topology, props);
     ops.watch(
         streams,
         (newState, oldState) -> {},
@@ -78,7 +117,6 @@ final class BackfillRun {
     if (fresh) {
       streams.cleanUp();
     }
-    long start = System.nanoTime();
     Thread onSignal = new Thread(() -> close(streams), "backfill-" + definition.name() + "-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
     try (TailProbe probe = new TailProbe(client, definition.input(), exactlyOnce)) {
@@ -106,15 +144,6 @@ final class BackfillRun {
       close(streams);
       removeHook(onSignal);
     }
-    Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    return new BackfillSummary(
-        definition.name(),
-        counter.count(definition.output(), outputMarks),
-        counter.count(definition.dlq(), dlqMarks),
-        definition.total(),
-        !fresh,
-        duration,
-        model);
   }
 
   private static void removeHook(Thread hook) {
