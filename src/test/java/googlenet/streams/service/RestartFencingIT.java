@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -22,15 +23,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Kills the service JVM hard while one of its transactions is open on the output topic, restarts
- * it, and checks that every result becomes readable to read_committed readers long before the
- * killed run's transaction would time out (10 minutes here): the restarted service fences it at
- * start. Until then the transaction hides the partitions it wrote to, and its pending offset commit
- * keeps the restarted instance from fetching its start offsets (it stays REBALANCING).
+ * Kills a service JVM hard while one of its transactions is open on the output topic and restarts
+ * it as a crashed pod comes back. Until the transaction ends it hides the partitions it wrote to
+ * from read_committed readers, and its pending offset commit keeps the restarted instance's task
+ * REBALANCING. With the killed run's identity kept (same state directory, or the same {@code
+ * group.instance.id}) the restarted service fences it at start, so every result becomes readable
+ * long before the transaction would time out (10 minutes here); without it (a new pod of a
+ * Deployment) the transaction ends at its timeout, and every result is still readable once. With
+ * several instances, only the restarted one's transactions are fenced.
  *
- * <p>Prints the times from the restart (RUNNING, each blocked partition readable, first new result)
- * as {@code FIGURE} lines in the test output; {@code -Dgns.fencing.model=full} runs the full-width
- * synthetic model for the figures in docs/operations.md.
+ * <p>Prints the times from the restart (model loaded, fencing done, RUNNING, each blocked partition
+ * readable, first new result) as {@code FIGURE} lines in the test output; {@code
+ * -Dgns.fencing.model=full} runs the full-width synthetic model for the figures in
+ * docs/operations.md.
  */
 @Timeout(600)
 class RestartFencingIT {
@@ -49,7 +54,7 @@ class RestartFencingIT {
 
   @TempDir Path dir;
 
-  /** How the killed instance comes back. */
+  /** How the killed instance comes back with its killed run's transactions still fenceable. */
   enum Restart {
     /** The container restarts in its pod: same state directory, dynamic group membership. */
     SAME_STATE_DIRECTORY,
@@ -71,31 +76,64 @@ class RestartFencingIT {
   @EnumSource(Restart.class)
   void shouldMakeEveryResultReadableLongBeforeTheKilledRunsTransactionTimesOut(Restart restart)
       throws Exception {
-    String name = restart.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String name = restart.name().toLowerCase(Locale.ROOT).replace('_', '-');
     try (ServiceCrash crash = new ServiceCrash(broker, dir, name)) {
       boolean stable = restart == Restart.NEW_STATE_DIRECTORY_SAME_GROUP_INSTANCE_ID;
       String instance = stable ? "pod-0" : null;
       Map<String, String> extra = Map.of(TRANSACTION_TIMEOUT, TIMEOUT_MS);
       Map<String, String> first = crash.config("state-first", instance, extra);
-      Map<String, TransactionDescription> dead = killWhileOpen(crash, first);
-      assertThat(dead).as("transactions the killed JVM left open").isNotEmpty();
-      Map<TopicPartition, Long> marks = crash.highWatermarks();
-      Map<TopicPartition, Long> blocked = crash.below(marks);
-      assertThat(blocked).as("partitions the open transaction hides from readers").isNotEmpty();
-      crash.killed();
-
       Map<String, String> second = stable ? crash.config("state-second", instance, extra) : first;
-      long start = System.nanoTime();
-      try (ServiceProcess restarted = crash.start(second, "restarted")) {
-        RestartTimes times = crash.watch(restarted, start, marks, blocked);
-        System.out.println(times.describe(name, ServiceCrash.MODEL));
-        crash.assertEveryResultOnce(restarted);
-        assertThat(restarted.output())
-            .as("the restarted service says it fenced the killed run's transactions %s", dead)
-            .contains("Fenced " + dead.size() + " open transaction(s)");
-        dead.keySet()
-            .forEach(id -> assertThat(restarted.output()).contains("transaction " + id + " "));
-      }
+      Restarted restarted = killAndRestart(crash, name, first, second);
+      assertThat(restarted.output())
+          .as("the restarted service says it fenced the killed run's transactions %s", restarted)
+          .contains("Fenced " + restarted.dead().size() + " open transaction(s)");
+      restarted
+          .dead()
+          .keySet()
+          .forEach(id -> assertThat(restarted.output()).contains("transaction " + id + " "));
+    }
+  }
+
+  /**
+   * A new pod of a Deployment: empty state directory, no {@code group.instance.id}. Nothing ties it
+   * to the killed run, so it fences nothing, and the killed run's transaction ends at its timeout
+   * (Kafka Streams' default, 10 s, here); every result still becomes readable once.
+   */
+  @Test
+  void shouldMakeEveryResultReadableAfterTheTimeoutWhenNothingTiesTheNewInstanceToTheKilledOne()
+      throws Exception {
+    try (ServiceCrash crash = new ServiceCrash(broker, dir, "new-state-directory")) {
+      Map<String, String> first = crash.config("state-first", null, Map.of());
+      Map<String, String> second = crash.config("state-second", null, Map.of());
+      Restarted restarted = killAndRestart(crash, "new-state-directory", first, second);
+      assertThat(restarted.output())
+          .contains("no open transaction of an earlier run")
+          .doesNotContain("Fenced ");
+    }
+  }
+
+  /** What a kill and restart left: the killed run's open transactions, the new process's log. */
+  private record Restarted(Map<String, TransactionDescription> dead, String output) {}
+
+  /**
+   * Starts an instance on {@code first}, kills it while a transaction is open, restarts it on
+   * {@code second}, prints the times of the restart, and checks that every result is readable once.
+   */
+  private static Restarted killAndRestart(
+      ServiceCrash crash, String name, Map<String, String> first, Map<String, String> second)
+      throws Exception {
+    Map<String, TransactionDescription> dead = killWhileOpen(crash, first);
+    assertThat(dead).as("transactions the killed JVM left open").isNotEmpty();
+    Map<TopicPartition, Long> marks = crash.highWatermarks();
+    Map<TopicPartition, Long> blocked = crash.below(marks);
+    assertThat(blocked).as("partitions the open transaction hides from readers").isNotEmpty();
+    crash.killed();
+    long start = System.nanoTime();
+    try (ServiceProcess restarted = crash.start(second, "restarted")) {
+      RestartTimes times = crash.watch(restarted, start, marks, blocked);
+      System.out.println(times.describe(name, ServiceCrash.MODEL));
+      crash.assertEveryResultOnce(restarted);
+      return new Restarted(dead, restarted.output());
     }
   }
 
@@ -112,10 +150,11 @@ class RestartFencingIT {
       Map<String, String> configA = crash.config("state-a", null, extra);
       ServiceProcess b = track(started, crash.start(crash.config("state-b", "pod-b", extra), "b"));
       ServiceProcess a = track(started, crash.start(configA, "a-1"));
-      crash.warmUpAndStream(a);
+      crash.warmUp(a);
       ServiceProcess joining =
           track(started, crash.start(crash.config("state-c", null, extra), "c"));
       crash.awaitRunning(joining);
+      crash.stream(a);
       String prefixA = crash.app + "-" + identity(configA, crash.app) + "-";
       Map<String, TransactionDescription> dead = Map.of();
       for (int attempt = 1; dead.isEmpty() && attempt <= 3; attempt++) {

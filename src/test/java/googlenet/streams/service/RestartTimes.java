@@ -10,11 +10,14 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a restart after a hard kill looked like from outside, in milliseconds from the start of the
- * new process: when its streams instance was RUNNING, when each partition the dead run's open
- * transaction blocked became readable past it, when the first new read_committed result arrived. -1
- * where it did not happen within the watch.
+ * new process: when it had loaded the model and looked for open transactions to fence (its log),
+ * when its streams instance was RUNNING, when each partition the dead run's open transaction
+ * blocked became readable past it, when the first new read_committed result arrived. -1 where it
+ * did not happen within the watch.
  */
 final class RestartTimes {
+  long modelLoaded = -1;
+  long fencingDone = -1;
   long running = -1;
   long firstNewResult = -1;
   final Set<TopicPartition> blocked;
@@ -35,11 +38,14 @@ final class RestartTimes {
             .collect(Collectors.joining(", "));
     return String.format(
         Locale.ROOT,
-        "FIGURE %s (model %s): restart -> RUNNING %s; -> first new read_committed result %s;"
+        "FIGURE %s (model %s): restart -> model loaded %s; -> fencing done %s; -> RUNNING %s;"
+            + " -> first new read_committed result %s;"
             + " -> partitions blocked by the killed run's open transaction readable: %s;"
             + " still hidden when RUNNING: %s",
         scenario,
         model,
+        seconds(modelLoaded),
+        seconds(fencingDone),
         seconds(running),
         seconds(firstNewResult),
         partitions.isEmpty() ? "none blocked" : partitions,

@@ -35,8 +35,8 @@ import org.apache.kafka.common.TopicPartition;
 final class ServiceCrash implements AutoCloseable {
   static final int PARTITIONS = 2;
   private static final int WARMUP = 10;
-  private static final int STREAMED = 390;
-  private static final int BAD = 10;
+  private static final int POOL = 2000;
+  private static final int BAD = 20;
   private static final Duration WATCH = Duration.ofSeconds(120);
 
   /** The model the services run: {@code -Dgns.fencing.model=full} for the full-width one. */
@@ -46,7 +46,7 @@ final class ServiceCrash implements AutoCloseable {
   final String input;
   final String output;
   final String dlq;
-  final List<SampleInput> inputs = TestInputs.mixed(WARMUP + STREAMED - BAD, BAD);
+  private final List<SampleInput> inputs = TestInputs.mixed(POOL - BAD, BAD);
   private final TestBroker broker;
   private final Path dir;
   private final TestProducer producer;
@@ -106,25 +106,40 @@ final class ServiceCrash implements AutoCloseable {
 
   /** Sends the warm-up images, waits for their results, then streams the rest in the background. */
   void warmUpAndStream(ServiceProcess service) throws Exception {
+    warmUp(service);
+    stream(service);
+  }
+
+  /** Sends the warm-up images and waits for their results. */
+  void warmUp(ServiceProcess service) throws Exception {
     producer.send(inputs.subList(0, WARMUP));
     awaitOutputs(WARMUP, service);
-    List<SampleInput> rest = inputs.subList(WARMUP, inputs.size());
+  }
+
+  /**
+   * Streams images in the background, ten every 200 ms, until the kill and 50 after it (so images
+   * still arrive when it comes), and waits for 30 more results.
+   */
+  void stream(ServiceProcess service) {
     streaming =
         CompletableFuture.runAsync(
             () -> {
               try {
-                for (int i = 0; i < rest.size(); i += 10) {
-                  if (i == rest.size() - 50 && !killed.await(180, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the service was not killed within 180 s");
-                  }
-                  producer.send(rest.subList(i, Math.min(rest.size(), i + 10)));
-                  Thread.sleep(50);
+                int next = WARMUP;
+                while (killed.getCount() > 0 && next + 10 <= inputs.size() - 50) {
+                  producer.send(inputs.subList(next, next + 10));
+                  next += 10;
+                  Thread.sleep(200);
                 }
+                if (!killed.await(180, TimeUnit.SECONDS)) {
+                  throw new IllegalStateException("the service was not killed within 180 s");
+                }
+                producer.send(inputs.subList(next, next + 50));
               } catch (Exception e) {
                 throw new IllegalStateException("streaming the images failed", e);
               }
             });
-    awaitOutputs(WARMUP + 30, service);
+    awaitOutputs(readCount() + 30, service);
   }
 
   /**
@@ -198,7 +213,15 @@ final class ServiceCrash implements AutoCloseable {
       blocked.keySet().stream()
           .filter(tp -> !still.containsKey(tp) && !times.unblocked.containsKey(tp))
           .forEach(tp -> times.unblocked.put(tp, now));
-      if (times.running < 0 && restarted.output().contains("-> RUNNING")) {
+      String log = restarted.output();
+      if (times.modelLoaded < 0 && log.contains(" loaded from ")) {
+        times.modelLoaded = now;
+      }
+      if (times.fencingDone < 0
+          && (log.contains("Fenced ") || log.contains("no open transaction of an earlier run"))) {
+        times.fencingDone = now;
+      }
+      if (times.running < 0 && log.contains("-> RUNNING")) {
         times.running = now;
         Map<TopicPartition, Long> hidden = below(marks);
         hidden.keySet().retainAll(blocked.keySet());
@@ -223,13 +246,15 @@ final class ServiceCrash implements AutoCloseable {
         .until(() -> service.output().contains("-> RUNNING"));
   }
 
-  /** Waits for every result, then checks each good image labelled once, each bad one dead. */
+  /** Waits for every result, then checks each good image sent labelled once, each bad one dead. */
   void assertEveryResultOnce(ServiceProcess service) throws Exception {
     streaming.get(120, TimeUnit.SECONDS);
-    awaitOutputs(inputs.size(), service);
+    Set<String> sent = producer.sent().keySet();
+    awaitOutputs(sent.size(), service);
     reader.drain(Duration.ofSeconds(2));
-    Set<String> good = ids(true);
-    Set<String> bad = ids(false);
+    Set<String> good = ids(sent, true);
+    Set<String> bad = ids(sent, false);
+    assertThat(bad).as("bad images sent").isNotEmpty();
     List<String> results = keys(reader.records(output));
     List<String> dead = keys(reader.records(dlq));
     assertThat(results).doesNotHaveDuplicates().hasSameSizeAs(good);
@@ -257,9 +282,9 @@ final class ServiceCrash implements AutoCloseable {
     return probe;
   }
 
-  private Set<String> ids(boolean good) {
+  private Set<String> ids(Set<String> sent, boolean good) {
     return inputs.stream()
-        .filter(i -> i.good() == good)
+        .filter(i -> sent.contains(i.id()) && i.good() == good)
         .map(SampleInput::id)
         .collect(Collectors.toSet());
   }
