@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -64,30 +63,41 @@ public final class ClassificationService implements AutoCloseable {
     LOG.info("Configuration: {}", config.redacted());
     ServiceOps ops = openOps(config);
     InferenceEngine engine;
+    TransactionFencing fencing = null;
     try {
-      engine = openEngine(config);
+      Path model = resolveModel(config);
+      // Issue 16: end the open transactions of this instance's crashed earlier run before the
+      // model loads (they hide the output from readers until then); the streams instance's
+      // producers then take this instance's transactional ids.
+      fencing = fence(config, ops);
+      engine = openEngine(config, model);
     } catch (StartupException e) {
+      if (fencing != null) {
+        fencing.close();
+      }
       ops.close();
       throw e;
     }
     ops.engineOpened(engine);
-    TransactionFencing fencing = null;
     try {
       Topology topology = ClassificationTopology.build(config, engine, ops.metrics());
-      Properties props = config.streamsProperties();
-      // Issue 16: end the open transactions of this instance's crashed earlier run, then let the
-      // streams instance's producers take this instance's transactional ids.
-      fencing = TransactionFencing.atStart(props, ops.metrics());
-      KafkaStreams streams = new KafkaStreams(topology, props, fencing);
+      KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties(), fencing);
       StreamsWatcher watcher = new StreamsWatcher(config.inputTopic());
       ops.watch(streams, watcher, watcher);
       return new ClassificationService(engine, streams, watcher, ops, fencing);
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
-      if (fencing != null) {
-        fencing.close();
-      }
+      fencing.close();
       engine.close();
       ops.close();
+      throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
+    }
+  }
+
+  private static TransactionFencing fence(GnsConfig config, ServiceOps ops)
+      throws StartupException {
+    try {
+      return TransactionFencing.atStart(config.streamsProperties(), ops.metrics());
+    } catch (KafkaException e) {
       throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
     }
   }
@@ -100,14 +110,16 @@ public final class ClassificationService implements AutoCloseable {
     }
   }
 
-  private static InferenceEngine openEngine(GnsConfig config) throws StartupException {
-    long start = System.nanoTime();
-    Path model;
+  private static Path resolveModel(GnsConfig config) throws StartupException {
     try {
-      model = ModelSource.resolve(config.modelSpec());
+      return ModelSource.resolve(config.modelSpec());
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new StartupException(e.getMessage(), e);
     }
+  }
+
+  private static InferenceEngine openEngine(GnsConfig config, Path model) throws StartupException {
+    long start = System.nanoTime();
     try {
       InferenceEngine engine = OnnxInferenceEngine.open(config.engineConfig(model));
       LOG.info(

@@ -21,17 +21,17 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * The broker's view of one application's open transactions (KIP-664: list and describe) and the
- * fencing of a transactional id (KIP-618), each call bounded by a timeout.
+ * fencing of a transactional id (KIP-618), all calls together bounded by one time budget.
  */
 final class TransactionAdmin {
   private static final String REGEX_META = "\\.[]{}()<>*+-=!?^$|";
 
   private final Admin admin;
-  private final Duration timeout;
+  private final long deadline;
 
-  TransactionAdmin(Admin admin, Duration timeout) {
+  TransactionAdmin(Admin admin, Duration budget) {
     this.admin = admin;
-    this.timeout = timeout;
+    this.deadline = System.nanoTime() + budget.toNanos();
   }
 
   /** The ongoing transactions whose transactional id starts with {@code prefix}. */
@@ -113,15 +113,17 @@ final class TransactionAdmin {
 
   private <T> T get(KafkaFuture<T> future) throws ExecutionException, TimeoutException {
     try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(millis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TimeoutException("interrupted");
     }
   }
 
+  /** What is left of the budget, at least 1 ms. */
   private int millis() {
-    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
   }
 
   /**

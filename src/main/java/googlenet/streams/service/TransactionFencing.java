@@ -58,7 +58,10 @@ import org.slf4j.LoggerFactory;
 public final class TransactionFencing implements KafkaClientSupplier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionFencing.class);
 
-  /** The longest wait for each broker call made at start. */
+  /**
+   * The longest the broker calls at start may take together; when the brokers do not answer in
+   * time, the start goes on without fencing.
+   */
   public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(15);
 
   private final KafkaClientSupplier delegate;
@@ -84,16 +87,20 @@ public final class TransactionFencing implements KafkaClientSupplier, AutoClosea
    * @throws org.apache.kafka.common.config.ConfigException when {@code props} are not valid
    */
   public static TransactionFencing atStart(Properties props, PipelineMetrics metrics) {
-    TransactionFencing fencing = prepare(props);
+    StreamsConfig config = new StreamsConfig(props);
+    TransactionFencing fencing = prepare(config);
     if (fencing.identity != null && fencing.identity.source() != InstanceIdentity.Source.NONE) {
-      fencing.fenceEarlierRun(new StreamsConfig(props), metrics);
+      fencing.fenceEarlierRun(config, metrics);
     }
     return fencing;
   }
 
   /** Resolves the identity without asking the broker anything. */
   static TransactionFencing prepare(Properties props) {
-    StreamsConfig config = new StreamsConfig(props);
+    return prepare(new StreamsConfig(props));
+  }
+
+  private static TransactionFencing prepare(StreamsConfig config) {
     KafkaClientSupplier delegate = config.getKafkaClientSupplier();
     String app = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
     if (!StreamsConfig.EXACTLY_ONCE_V2.equals(

@@ -106,15 +106,16 @@ class BackfillResumeIT {
     try (BackfillProcess second = BackfillProcess.start(log("second"), args);
         CommittedReader reader = new CommittedReader(kafka.bootstrap(), "kill-out")) {
       long firstNew = awaitExitWatching(second, reader, marks);
+      long exited = (System.nanoTime() - start) / 1_000_000;
+      long complete = awaitComplete(reader, ids, start);
       System.out.printf(
           Locale.ROOT,
           "FIGURE backfill (model %s): restart -> first new read_committed result %s;"
-              + " -> command returned %.1f s%n",
+              + " -> command returned %s; -> every result readable %s%n",
           MODEL,
-          firstNew < 0
-              ? "none before the exit"
-              : String.format(Locale.ROOT, "%.1f s", firstNew / 1e3),
-          (System.nanoTime() - start) / 1e9);
+          seconds(firstNew),
+          seconds(exited),
+          seconds(complete));
       assertThat(second.awaitExit(0)).as(second.output()).isZero();
       assertThat(second.output())
           .contains("backfill killed resumed and finished")
@@ -172,6 +173,29 @@ class BackfillResumeIT {
     }
     backfill.awaitExit(10);
     return firstNew;
+  }
+
+  /**
+   * Milliseconds from {@code start} until a read_committed reader has every result of {@code ids},
+   * -1 when that takes more than three minutes (the killed run's transaction times out in two).
+   */
+  private static long awaitComplete(CommittedReader reader, List<String> ids, long start) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      reader.poll();
+      List<String> read =
+          reader.records("kill-out").stream()
+              .map(r -> BackfillFixture.decode(r).getImageId().toString())
+              .toList();
+      if (read.containsAll(ids)) {
+        return (System.nanoTime() - start) / 1_000_000;
+      }
+    }
+    return -1;
+  }
+
+  private static String seconds(long ms) {
+    return ms < 0 ? "not within the watch" : String.format(Locale.ROOT, "%.1f s", ms / 1e3);
   }
 
   private static Path log(String name) throws java.io.IOException {
