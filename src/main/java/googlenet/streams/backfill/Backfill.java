@@ -172,13 +172,30 @@ public final class Backfill {
             client,
             config.exactlyOnce(),
             pollInterval,
-            engine.model().name() + " version " + engine.model().version());
+            engine.model().name() + " version " + engine.model().version(),
+            new ReadableWait(admin, readableWithin(config.streamsProperties()), Clock.systemUTC()));
     Consumer<BackfillProgress> reported =
         p -> {
           ops.metrics().backfillProgress(p.done(), p.total());
           progress.accept(p);
         };
     return run.execute(topology, config.streamsProperties(), plan.fresh(), reported, ops);
+  }
+
+  /**
+   * How long the results may stay unreadable after the run: the transaction timeout, within which
+   * the broker ends any transaction of a crashed writer, plus its 10 s check interval.
+   */
+  static Duration readableWithin(Properties props) {
+    Object timeout =
+        props.getOrDefault(PRODUCER_TRANSACTION_TIMEOUT, props.get(TRANSACTION_TIMEOUT));
+    long ms = TRANSACTION_TIMEOUT_MS;
+    try {
+      ms = timeout == null ? ms : Long.parseLong(timeout.toString().trim());
+    } catch (NumberFormatException e) {
+      // Kafka Streams refuses the value with a message naming it when the run starts
+    }
+    return Duration.ofMillis(ms).plusSeconds(10);
   }
 
   private ServiceOps openOps() throws BackfillException {

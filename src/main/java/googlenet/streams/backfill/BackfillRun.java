@@ -2,8 +2,11 @@ package googlenet.streams.backfill;
 
 import googlenet.streams.ops.ServiceOps;
 import googlenet.streams.service.StreamsRunner;
+import googlenet.streams.service.TransactionFencing;
 import googlenet.streams.topology.Nodes;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -33,6 +36,7 @@ final class BackfillRun {
   private final boolean exactlyOnce;
   private final Duration pollInterval;
   private final String model;
+  private final ReadableWait readable;
 
   BackfillRun(
       BackfillDefinition definition,
@@ -41,8 +45,10 @@ final class BackfillRun {
       Map<String, Object> client,
       boolean exactlyOnce,
       Duration pollInterval,
-      String model) {
+      String model,
+      ReadableWait readable) {
     this.model = model;
+    this.readable = readable;
     this.definition = definition;
     this.group = group;
     this.counter = counter;
@@ -60,13 +66,48 @@ final class BackfillRun {
       throws BackfillException {
     Map<TopicPartition, Long> outputMarks = counter.marks(definition.output());
     Map<TopicPartition, Long> dlqMarks = counter.marks(definition.dlq());
+    TransactionFencing fencing =
+        TransactionFencing.atStart(props, ops.metrics()::openTransactionsAtStart);
     StreamsRunner streams =
         new StreamsRunner(
-            topology, props, "backfill " + definition.name(), definition.input(), "--input", ops);
+            topology,
+            props,
+            "backfill " + definition.name(),
+            definition.input(),
+            "--input",
+            ops,
+            Optional.of(fencing));
+    long start = System.nanoTime();
+    run(streams, fresh, progress, ops);
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    long closed = System.nanoTime();
+    Instant readableAt =
+        readable.await(definition.name(), List.of(definition.output(), definition.dlq()));
+    Duration readableAfter = Duration.ofNanos(System.nanoTime() - closed);
+    LOG.info(
+        "backfill {}: results readable by read_committed consumers from {}, {} ms after the close",
+        definition.name(),
+        readableAt,
+        readableAfter.toMillis());
+    return new BackfillSummary(
+        definition.name(),
+        counter.count(definition.output(), outputMarks),
+        counter.count(definition.dlq(), dlqMarks),
+        definition.total(),
+        !fresh,
+        duration,
+        model,
+        readableAt,
+        readableAfter);
+  }
+
+  /** Starts the streams instance, waits until the range is done, and closes it cleanly. */
+  private void run(
+      StreamsRunner streams, boolean fresh, Consumer<BackfillProgress> progress, ServiceOps ops)
+      throws BackfillException {
     if (fresh) {
       streams.cleanUp();
     }
-    long start = System.nanoTime();
     Thread onSignal = new Thread(() -> close(streams), "backfill-" + definition.name() + "-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
     try (TailProbe probe = new TailProbe(client, definition.input(), exactlyOnce)) {
@@ -94,15 +135,6 @@ final class BackfillRun {
       close(streams);
       removeHook(onSignal);
     }
-    Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    return new BackfillSummary(
-        definition.name(),
-        counter.count(definition.output(), outputMarks),
-        counter.count(definition.dlq(), dlqMarks),
-        definition.total(),
-        !fresh,
-        duration,
-        model);
   }
 
   private static void removeHook(Thread hook) {

@@ -1,6 +1,7 @@
 package googlenet.streams.backfill;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Locale;
  * @param resumed true when this run continued an earlier one of the same name
  * @param duration from the start of the streams instance to its close
  * @param model the model's name and version, as every result carries them
+ * @param readableAt when read_committed consumers could read every result (the last stable offset
+ *     of every output and dead-letter partition had passed what the run wrote)
+ * @param readableAfter from the close of the streams instance to {@code readableAt}
  */
 public record BackfillSummary(
     String name,
@@ -21,7 +25,9 @@ public record BackfillSummary(
     long total,
     boolean resumed,
     Duration duration,
-    String model) {
+    String model,
+    Instant readableAt,
+    Duration readableAfter) {
 
   /** Images and dead letters handled per second by this run. */
   public double imagesPerSecond() {
@@ -34,7 +40,8 @@ public record BackfillSummary(
     return String.format(
         Locale.ROOT,
         "backfill %s %s: %d images labelled, %d dead letters, in %.1f s (%.1f images/s); range %d"
-            + " offsets; results carry model %s",
+            + " offsets; results carry model %s; readable by read_committed consumers since %s"
+            + " (%.1f s after the run)",
         name,
         resumed ? "resumed and finished" : "finished",
         images,
@@ -42,6 +49,8 @@ public record BackfillSummary(
         duration.toMillis() / 1000.0,
         imagesPerSecond(),
         total,
-        model);
+        model,
+        readableAt,
+        readableAfter.toMillis() / 1000.0);
   }
 }

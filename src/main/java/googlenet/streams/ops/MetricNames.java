@@ -84,6 +84,12 @@ public final class MetricNames {
   /** Counter, tag {@code reason}: stream threads replaced after a failure a new thread survives. */
   public static final String THREADS_REPLACED = "gns.stream.threads.replaced";
 
+  /**
+   * Counter, tag {@code outcome} ({@code fenced} or {@code unfenced}): transactions of a crashed
+   * earlier run of this instance found open at start.
+   */
+  public static final String OPEN_TRANSACTIONS_AT_START = "gns.start.open.transactions";
+
   /** Gauge: resident set size of the process (from /proc/self/status, Linux only). */
   public static final String PROCESS_RSS = "process.memory.rss";
 

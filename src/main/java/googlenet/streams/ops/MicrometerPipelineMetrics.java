@@ -40,6 +40,8 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
   private final Map<String, Integer> bufferedByTask = new ConcurrentHashMap<>();
   private final AtomicLong backfillDone = new AtomicLong();
   private final AtomicLong backfillTotal = new AtomicLong(-1);
+  private final Counter openFenced;
+  private final Counter openUnfenced;
 
   /** Registers the pipeline meters on {@code registry}. */
   public MicrometerPipelineMetrics(MeterRegistry registry) {
@@ -94,6 +96,15 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
             .register(registry);
     Gauge.builder(MetricNames.BUFFERED, bufferedByTask, MicrometerPipelineMetrics::sum)
         .description("Records read and not yet written by this instance's tasks")
+        .register(registry);
+    openFenced = openAtStart("fenced", "ended at start");
+    openUnfenced = openAtStart("unfenced", "that could not be ended at start");
+  }
+
+  private Counter openAtStart(String outcome, String what) {
+    return Counter.builder(MetricNames.OPEN_TRANSACTIONS_AT_START)
+        .description("Transactions of a crashed earlier run of this instance found open, " + what)
+        .tag("outcome", outcome)
         .register(registry);
   }
 
@@ -192,5 +203,14 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
           .register(registry);
     }
     backfillDone.set(done);
+  }
+
+  /**
+   * Transactions of this instance's crashed earlier run were open at start: {@code fenced} ended,
+   * {@code unfenced} left to their timeout.
+   */
+  public void openTransactionsAtStart(int fenced, int unfenced) {
+    openFenced.increment(fenced);
+    openUnfenced.increment(unfenced);
   }
 }

@@ -65,9 +65,17 @@ public final class ClassificationService implements AutoCloseable {
     LOG.info("Configuration: {}", config.redacted());
     ServiceOps ops = openOps(config);
     Pipeline pipeline;
+    TransactionFencing fencing = null;
     try {
+      resolveModel(config);
+      // End the open transactions of this instance's crashed earlier run before the model loads:
+      // until then they hide every instance's results on the partitions they wrote to.
+      fencing = fence(config, ops);
       pipeline = Pipeline.open(config, ops.metrics());
     } catch (StartupException e) {
+      if (fencing != null) {
+        fencing.close();
+      }
       ops.close();
       throw e;
     }
@@ -88,12 +96,33 @@ public final class ClassificationService implements AutoCloseable {
               "service",
               config.inputTopic(),
               "input.topic",
-              ops);
+              ops,
+              Optional.of(fencing));
       return new ClassificationService(
           config, pipeline, runner, ops, spec.shadow().map(TopologySpec.Shadow::output));
     } catch (KafkaException | IllegalArgumentException | UncheckedIOException e) {
+      fencing.close();
       pipeline.close();
       ops.close();
+      throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
+    }
+  }
+
+  /** Resolves {@code model.path} first, so a missing model fails at once. */
+  private static void resolveModel(GnsConfig config) throws StartupException {
+    try {
+      ModelSource.resolve(config.modelSpec());
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  private static TransactionFencing fence(GnsConfig config, ServiceOps ops)
+      throws StartupException {
+    try {
+      return TransactionFencing.atStart(
+          config.streamsProperties(), ops.metrics()::openTransactionsAtStart);
+    } catch (KafkaException e) {
       throw new StartupException("cannot set up Kafka Streams: " + e.getMessage(), e);
     }
   }

@@ -35,6 +35,7 @@ public final class StreamsRunner implements AutoCloseable {
   private final String name;
   private final String inputTopic;
   private final String inputSetting;
+  private final Optional<TransactionFencing> fencing;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -44,6 +45,8 @@ public final class StreamsRunner implements AutoCloseable {
    * @param name what the logs call it, e.g. {@code service} or {@code backfill nightly}
    * @param inputTopic the topic the topology reads, named when it is missing
    * @param inputSetting the setting that names it, e.g. {@code input.topic} or {@code --input}
+   * @param fencing the clients of an instance whose earlier run's transactions were fenced at start
+   *     ({@link TransactionFencing#atStart}), closed with the instance; empty for Kafka's own
    * @throws org.apache.kafka.common.KafkaException when the properties cannot make an instance
    */
   public StreamsRunner(
@@ -52,8 +55,13 @@ public final class StreamsRunner implements AutoCloseable {
       String name,
       String inputTopic,
       String inputSetting,
-      ServiceOps ops) {
-    this.streams = new KafkaStreams(topology, props);
+      ServiceOps ops,
+      Optional<TransactionFencing> fencing) {
+    this.fencing = fencing;
+    this.streams =
+        fencing.isPresent()
+            ? new KafkaStreams(topology, props, fencing.get())
+            : new KafkaStreams(topology, props);
     this.name = name;
     this.inputTopic = inputTopic;
     this.inputSetting = inputSetting;
@@ -188,7 +196,9 @@ public final class StreamsRunner implements AutoCloseable {
             : CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
     boolean closed = streams.close(options.withTimeout(timeout));
-    if (!closed) {
+    if (closed) {
+      fencing.ifPresent(TransactionFencing::close);
+    } else {
       LOG.warn("{}: stream threads still running {} s after close", name, timeout.toSeconds());
     }
     stopped.countDown();

@@ -242,7 +242,8 @@ final class KafkaStages {
               "bench",
               config.inputTopic(),
               "input.topic",
-              ops);
+              ops,
+              java.util.Optional.empty());
       runner.start();
       return new StreamsRun(runner, ops);
     }
