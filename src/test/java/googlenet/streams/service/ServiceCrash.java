@@ -28,9 +28,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * One service application on a shared broker, for crash tests: its own topics (input and output
- * with two partitions, dead letters with one), a stream of images sent while it runs, service JVMs
- * started from a per-instance configuration, a hard kill that lands while a transaction is open,
- * and a watch of the restart.
+ * with two partitions unless asked for more, dead letters with one), a stream of images sent while
+ * it runs, service JVMs started from a per-instance configuration, a hard kill that lands while a
+ * transaction is open, and a watch of the restart.
  */
 final class ServiceCrash implements AutoCloseable {
   static final int PARTITIONS = 2;
@@ -56,14 +56,19 @@ final class ServiceCrash implements AutoCloseable {
   private CompletableFuture<Void> streaming;
 
   ServiceCrash(TestBroker broker, Path dir, String name) {
+    this(broker, dir, name, PARTITIONS);
+  }
+
+  /** As above with {@code partitions} input and output partitions. */
+  ServiceCrash(TestBroker broker, Path dir, String name, int partitions) {
     this.broker = broker;
     this.dir = dir;
     this.app = "fence-" + name;
     this.input = name + "-images";
     this.output = name + "-classifications";
     this.dlq = name + "-dlq";
-    broker.createTopic(input, PARTITIONS);
-    broker.createTopic(output, PARTITIONS);
+    broker.createTopic(input, partitions);
+    broker.createTopic(output, partitions);
     broker.createTopic(dlq, 1);
     producer = new TestProducer(broker.bootstrapServers(), input);
     probe = new TransactionProbe(broker.bootstrapServers());
