@@ -1,10 +1,13 @@
 package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.GnsKeys;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +17,8 @@ import java.util.Set;
  * @param images images per throughput figure (stages 2-4 and 6)
  * @param out directory of bench.json, bench.md and bench.png
  * @param intraOpThreads ONNX Runtime intra-op threads, 0 for ONNX Runtime's choice (one per core)
- * @param streamThreads Kafka Streams threads, and worker threads of stage 2
+ * @param streamThreads Kafka Streams threads, the worker threads of stage 2 and the threads of the
+ *     consumer-loop baseline
  * @param partitions partitions of the input topics
  * @param engineBatches batch sizes tried for the raw engine ceiling
  * @param defaultBatch the default {@code batch.max.size}, first of the pipeline figures
@@ -43,20 +47,38 @@ public record BenchSettings(
     Set<Stage> stages,
     boolean quick) {
 
-  /** The stages of issue 5, in run order. */
+  /** The stages, in run order; the number is the report's stage column. */
   public enum Stage {
     /** Raw engine: preprocessed tensors into ONNX Runtime, per batch size. */
-    ENGINE,
-    /** Decode + preprocess + engine, no Kafka. */
-    PREPROCESS,
+    ENGINE(1),
+    /** The classifier (decode pool, scheduler, engine), no Kafka. */
+    PREPROCESS(2),
     /** The pipeline end to end on the in-JVM broker. */
-    PIPELINE,
+    PIPELINE(3),
     /** The naive mapValues baseline topology. */
-    NAIVE,
+    NAIVE(4),
+    /** The plain consumer-loop baseline (poll, classify, produce, commitSync). */
+    CONSUMER(4),
     /** Latency at fixed offered loads. */
-    LATENCY,
+    LATENCY(5),
     /** Backfill throughput. */
-    BACKFILL;
+    BACKFILL(6);
+
+    private final int number;
+
+    Stage(int number) {
+      this.number = number;
+    }
+
+    /** The stage column of the report; the two baselines share 4. */
+    public int number() {
+      return number;
+    }
+
+    /** Whether the stage runs on the in-JVM broker. */
+    boolean usesKafka() {
+      return this != ENGINE && this != PREPROCESS;
+    }
 
     /** Parses {@code engine}, {@code pipeline} ... naming the accepted values when wrong. */
     public static Stage fromId(String id) {
@@ -66,7 +88,7 @@ public record BenchSettings(
         throw new IllegalArgumentException(
             "unknown stage '"
                 + id
-                + "'; accepted: engine, preprocess, pipeline, naive, latency, backfill",
+                + "'; accepted: engine, preprocess, pipeline, naive, consumer, latency, backfill",
             e);
       }
     }
@@ -140,45 +162,52 @@ public record BenchSettings(
   }
 
   /** A copy with other values for what the command line can change. */
-  public BenchSettings with(
-      int newImages, int newIntraOp, int newStreamThreads, Set<Stage> newStages) {
+  public BenchSettings with(Overrides o) {
     return new BenchSettings(
         model,
-        newImages,
+        o.images(),
         out,
-        newIntraOp,
-        newStreamThreads,
+        o.intraOpThreads(),
+        o.streamThreads(),
         partitions,
         engineBatches,
         defaultBatch,
-        otherBatches,
+        o.otherBatches(),
         batchDelayMs,
-        engineSeconds,
-        latencySeconds,
+        o.engineSeconds(),
+        o.latencySeconds(),
         loads,
-        newStages,
+        o.stages(),
         quick);
   }
 
-  /** A copy with other measuring durations and pipeline batch sizes (tests, tuning). */
-  public BenchSettings withTimes(
-      double newEngineSeconds, double newLatencySeconds, List<Integer> newOtherBatches) {
-    return new BenchSettings(
-        model,
-        images,
-        out,
-        intraOpThreads,
-        streamThreads,
-        partitions,
-        engineBatches,
-        defaultBatch,
-        newOtherBatches,
-        batchDelayMs,
-        newEngineSeconds,
-        newLatencySeconds,
-        loads,
-        stages,
-        quick);
+  /**
+   * What the command line can change (each validated by {@link BenchSettings}).
+   *
+   * @param images images per throughput figure
+   * @param intraOpThreads ONNX Runtime intra-op threads, 0 for one per core
+   * @param streamThreads Kafka Streams threads, stage-2 workers and consumer-loop threads
+   * @param stages stages to run
+   * @param engineSeconds measured seconds per engine batch size
+   * @param latencySeconds measured seconds per latency load
+   * @param otherBatches other batch sizes measured end to end
+   */
+  public record Overrides(
+      int images,
+      int intraOpThreads,
+      int streamThreads,
+      Set<Stage> stages,
+      double engineSeconds,
+      double latencySeconds,
+      List<Integer> otherBatches) {}
+
+  /** The classifier's settings of a pipeline figure: batch size, the bench's delay and model. */
+  Map<String, String> classifierKeys(int batch) {
+    Map<String, String> m = new HashMap<>();
+    m.put(GnsKeys.BATCH_MAX_SIZE, Integer.toString(batch));
+    m.put(GnsKeys.BATCH_MAX_DELAY_MS, Long.toString(batchDelayMs));
+    m.put(GnsKeys.MODEL_PATH, model);
+    return m;
   }
 
   /** Whether {@code stage} runs. */
