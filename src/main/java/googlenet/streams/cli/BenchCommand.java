@@ -1,13 +1,10 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.inference.InferenceException;
 import googlenet.streams.tools.bench.BenchReport;
 import googlenet.streams.tools.bench.BenchSettings;
 import googlenet.streams.tools.bench.BenchSettings.Stage;
 import googlenet.streams.tools.bench.BenchSuite;
 import googlenet.streams.tools.bench.ReportFiles;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -103,29 +100,20 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      BenchSettings settings = settings();
-      out.printf(
-          "bench: %s run, model %s, %d images per figure, results in %s%n",
-          quick ? "quick" : "full", settings.model(), settings.images(), settings.out());
-      BenchReport report = new BenchSuite(settings, out).run();
-      String md = ReportFiles.write(report, settings.out());
-      out.println();
-      out.print(md);
-      out.printf("%nwrote %s/{%s}%n", settings.out(), String.join(",", ReportFiles.NAMES));
-      return 0;
-    } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
-      err.println("bench: " + e.getMessage());
-      return 2;
-    } catch (IllegalStateException e) {
-      err.println("bench: failed: " + e.getMessage());
-      return 1;
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return BenchExit.of(
+        "bench",
+        spec,
+        out -> {
+          BenchSettings settings = settings();
+          out.printf(
+              "bench: %s run, model %s, %d images per figure, results in %s%n",
+              quick ? "quick" : "full", settings.model(), settings.images(), settings.out());
+          BenchReport report = new BenchSuite(settings, out).run();
+          String md = ReportFiles.write(report, settings.out());
+          out.println();
+          out.print(md);
+          out.printf("%nwrote %s/{%s}%n", settings.out(), String.join(",", ReportFiles.NAMES));
+        });
   }
 
   private BenchSettings settings() {

@@ -1,10 +1,7 @@
 package googlenet.streams.cli;
 
 import googlenet.streams.inference.ExecutionProvider;
-import googlenet.streams.inference.InferenceException;
 import googlenet.streams.tools.bench.EngineReport;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,21 +55,15 @@ final class BenchInferenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      if (threads < 0) {
-        throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
-      }
-      EngineReport.run(
-          model, ExecutionProvider.fromId(provider), threads, batchSizes, seconds, out);
-      return 0;
-    } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
-      err.println("bench inference: " + e.getMessage());
-      return 2;
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return BenchExit.of(
+        "bench inference",
+        spec,
+        out -> {
+          if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
+          }
+          EngineReport.run(
+              model, ExecutionProvider.fromId(provider), threads, batchSizes, seconds, out);
+        });
   }
 }

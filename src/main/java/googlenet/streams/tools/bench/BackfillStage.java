@@ -24,16 +24,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * within {@link Bounds}, it is interrupted (it then closes its streams instance) and the figure
  * says how many came. The decode threads' share is not measured: {@code Backfill.run} takes no
  * scheduler metrics.
+ *
+ * @param kafka the broker, engine, images and settings the stages share
  */
-final class BackfillStage {
+record BackfillStage(KafkaContext kafka) {
   /** How long the backfill may take to close once its results are in (or it was interrupted). */
   private static final Duration FINISH = Duration.ofSeconds(120);
-
-  private final KafkaContext kafka;
-
-  BackfillStage(KafkaContext kafka) {
-    this.kafka = kafka;
-  }
 
   /** Backfills images 0..n-1 of {@code input} into {@code output} (created here). */
   Throughput measure(String input, String output, int n, double expectedPerSecond) {

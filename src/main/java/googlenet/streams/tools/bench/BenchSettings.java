@@ -123,42 +123,42 @@ public record BenchSettings(
 
   /** The full run for {@code model} (default {@code synthetic}). */
   public static BenchSettings full(String model, Path out) {
-    return new BenchSettings(
-        model,
-        600,
-        out,
-        0,
-        GnsConfig.defaultStreamThreads(),
-        2,
-        List.of(1, 4, 8, 16, 32),
-        8,
-        List.of(1, 32),
-        50,
-        4,
-        20,
-        List.of(0.5, 0.8),
-        EnumSet.allOf(Stage.class),
-        false);
+    return standard(model, out, 600, List.of(1, 4, 8, 16, 32), 4, 20, false);
   }
 
-  /** The quick run (default model {@code synthetic-small}): well under 2 minutes on 2 cores. */
+  /** The quick run (default model {@code synthetic-small}): a few minutes on 2 cores. */
   public static BenchSettings quick(String model, Path out) {
+    return standard(model, out, 400, List.of(1, 8, 32), 1, 6, true);
+  }
+
+  /**
+   * What the full and the quick run share: service default threads, 2 partitions, default batch 8
+   * (and 1 and 32 measured too), delay 50 ms, loads of 50% and 80%, every stage.
+   */
+  private static BenchSettings standard(
+      String model,
+      Path out,
+      int images,
+      List<Integer> engineBatches,
+      double engineSeconds,
+      double latencySeconds,
+      boolean quick) {
     return new BenchSettings(
         model,
-        400,
+        images,
         out,
         0,
         GnsConfig.defaultStreamThreads(),
         2,
-        List.of(1, 8, 32),
+        engineBatches,
         8,
         List.of(1, 32),
         50,
-        1,
-        6,
+        engineSeconds,
+        latencySeconds,
         List.of(0.5, 0.8),
         EnumSet.allOf(Stage.class),
-        true);
+        quick);
   }
 
   /** A copy with other values for what the command line can change. */

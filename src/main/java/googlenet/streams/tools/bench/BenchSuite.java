@@ -25,8 +25,11 @@ import java.util.Locale;
  * Runs the stages of the benchmark in one JVM with one engine (so one set of ONNX Runtime threads)
  * and one pool of images, and assembles the {@link BenchReport}. Stages that need Kafka share one
  * in-JVM KRaft broker and one pre-produced input topic.
+ *
+ * @param settings how the run is set up
+ * @param progress receives a line per figure as it is measured
  */
-public final class BenchSuite {
+public record BenchSuite(BenchSettings settings, PrintWriter progress) {
   /** Width of the benchmark's JPEGs. */
   public static final int IMAGE_WIDTH = 640;
 
@@ -37,15 +40,6 @@ public final class BenchSuite {
 
   /** Images of the unreported pipeline run before the first Kafka figure. */
   static final int WARM_UP_IMAGES = 200;
-
-  private final BenchSettings settings;
-  private final PrintWriter progress;
-
-  /** A suite reporting progress lines to {@code progress}. */
-  public BenchSuite(BenchSettings settings, PrintWriter progress) {
-    this.settings = settings;
-    this.progress = progress;
-  }
 
   /** Runs every selected stage and returns the report (nothing is written). */
   public BenchReport run() throws InferenceException {

@@ -18,12 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * BASELINE ONLY, NOT THE SERVICE: the plain consumer loop a user writes by hand in an afternoon,
@@ -78,15 +76,7 @@ final class ConsumerLoop implements MeasuredRun {
     this.input = input;
     this.output = output;
     this.classifier = classifier;
-    this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+    this.producer = ImageFeed.producer(bootstrap, Map.of());
   }
 
   /** Starts {@code n} loop threads, each with a consumer of its own in the group. */

@@ -18,16 +18,12 @@ import org.slf4j.LoggerFactory;
  * baselines, each over the same pre-produced input topic into a topic of its own, read back with a
  * read_committed {@link ResultReader}. Every wait is bounded ({@link Bounds}, sized from the
  * expected rate); a run that hits a bound is stopped and its figure says how many results came.
+ *
+ * @param kafka the broker, engine, images and settings the stages share
  */
-final class KafkaStages {
+record KafkaStages(KafkaContext kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStages.class);
   private static final double SKIP = 0.1;
-
-  private final KafkaContext kafka;
-
-  KafkaStages(KafkaContext kafka) {
-    this.kafka = kafka;
-  }
 
   /**
    * The figure's description and settings before it runs.

@@ -14,16 +14,12 @@ import org.slf4j.LoggerFactory;
  * Stage 5: the default pipeline on a fresh input topic, fed by a paced producer at a fixed offered
  * load; a third of the time warms up, the rest is measured. Bounded: the results are awaited within
  * {@link Bounds} after the last image is produced, and the figure counts those that came.
+ *
+ * @param kafka the broker, engine, images and settings the stages share
  */
-final class LatencyStage {
+record LatencyStage(KafkaContext kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(LatencyStage.class);
   private static final int STARTUP_IMAGES = 2;
-
-  private final KafkaContext kafka;
-
-  LatencyStage(KafkaContext kafka) {
-    this.kafka = kafka;
-  }
 
   /** Latency at {@code fraction} of the pipeline's maximum, offered as {@code perSecond}. */
   Latency measure(double fraction, double perSecond) {

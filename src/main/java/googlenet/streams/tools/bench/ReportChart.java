@@ -11,6 +11,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.ChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -108,16 +109,15 @@ final class ReportChart {
     return chart;
   }
 
+  /** {@code builder} at the width and height of one part of the PNG, titled. */
+  private static <B extends ChartBuilder<B, ?>> B sized(B builder, String title) {
+    return builder.width(WIDTH).height(PART_HEIGHT).title(title);
+  }
+
   /** A bar chart of one part's size, figures on the x axis, labels on the bars. */
   private static CategoryChart bars(String title, String yTitle) {
     CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(PART_HEIGHT)
-            .title(title)
-            .xAxisTitle("figure")
-            .yAxisTitle(yTitle)
-            .build();
+        sized(new CategoryChartBuilder(), title).xAxisTitle("figure").yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setXAxisLabelRotation(30);
     chart.getStyler().setLabelsVisible(true);
@@ -128,10 +128,7 @@ final class ReportChart {
 
   private static XYChart latency(BenchReport report, String where) {
     XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(PART_HEIGHT)
-            .title("Latency CDF, produce to readable (" + where + ")")
+        sized(new XYChartBuilder(), "Latency CDF, produce to readable (" + where + ")")
             .xAxisTitle("latency (ms)")
             .yAxisTitle("percentile (%)")
             .build();
