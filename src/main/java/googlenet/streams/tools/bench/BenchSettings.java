@@ -126,7 +126,7 @@ public record BenchSettings(
     return standard(model, out, 600, List.of(1, 4, 8, 16, 32), 4, 20, false);
   }
 
-  /** The quick run (default model {@code synthetic-small}): a few minutes on 2 cores. */
+  /** The quick run (default model {@code synthetic-small}): under 2 minutes on 2 idle cores. */
   public static BenchSettings quick(String model, Path out) {
     return standard(model, out, 400, List.of(1, 8, 32), 1, 6, true);
   }

@@ -62,10 +62,15 @@ final class ReportChart {
             "CPU ms/image");
     chart.getStyler().setStacked(true);
     chart.getStyler().setLegendVisible(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setLabelsVisible(false);
     List<Figure> split = report.figures().stream().filter(f -> f.cpu() != null).toList();
-    List<String> names = new ArrayList<>(split.stream().map(Figure::id).toList());
+    List<String> names =
+        new ArrayList<>(
+            split.stream()
+                .map(f -> f.id() + (f.cpu().decodeMs() == null ? " (decode in remainder)" : ""))
+                .toList());
     if (names.isEmpty()) {
       names.add("none");
     }

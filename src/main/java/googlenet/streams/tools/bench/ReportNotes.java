@@ -51,8 +51,9 @@ final class ReportNotes {
             + " or the ceiling's when that size was not measured; the split table names the one"
             + " used. It is given with and without the in-JVM broker's share, which a deployed"
             + " service does not pay (its broker runs elsewhere). When the formed batches are"
-            + " smaller than batch.max.size ('mean formed batch'), inference cost more per image"
-            + " than the engine figure says, and the part outside inference is overstated.",
+            + " smaller than batch.max.size ('mean formed batch', over the whole run), inference"
+            + " cost more per image than the engine figure says, and the part outside inference"
+            + " is overstated.",
         "The split (table and bench-cpu.png): inference as above; decode + preprocess is the CPU"
             + " time of the classifier's decode threads (ThreadMXBean, per thread, so preemption"
             + " does not count), sampled with the window; in-JVM broker is the CPU time of the"

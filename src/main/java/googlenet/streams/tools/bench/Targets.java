@@ -87,7 +87,10 @@ final class Targets {
     out.add(p99(run));
     out.add(
         judge(
-            "cores per " + GpuCapacity.RATE + " images/s outside inference (GPU capacity)",
+            String.format(
+                Locale.ROOT,
+                "cores per %,d images/s outside inference (GPU capacity)",
+                GpuCapacity.RATE),
             "<= " + (int) GPU_CORES,
             "cores",
             GPU_CORES,
