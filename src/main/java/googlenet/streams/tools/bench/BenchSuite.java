@@ -156,7 +156,8 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
         add(kafka.consumerLoop(INPUT_TOPIC, n, expected), measured);
       }
       if (settings.runs(Stage.LATENCY)) {
-        double max = pipeline == null ? expected * 0.8 : pipeline.imagesPerSecond();
+        boolean rated = pipeline != null && pipeline.imagesPerSecond() > 0;
+        double max = rated ? pipeline.imagesPerSecond() : expected * 0.8;
         latencies(new LatencyStage(context), max, latencies);
       }
       if (settings.runs(Stage.BACKFILL)) {
