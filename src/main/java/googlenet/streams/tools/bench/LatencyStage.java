@@ -6,14 +6,13 @@ import googlenet.streams.service.Pipeline;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.TopologyMetrics;
 import googlenet.streams.topology.TopologySpec;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stage 5: the default pipeline on a fresh input topic, fed by a paced producer at a fixed offered
  * load; a third of the time warms up, the rest is measured. Bounded: the results are awaited within
- * {@link Bounds} after the last image is produced, and the figure counts those that came.
+ * {@link Bounds} at the offered rate, and the figure counts those that came.
  *
  * @param kafka the broker, engine, images and settings the stages share
  */
@@ -34,7 +33,6 @@ record LatencyStage(KafkaContext kafka) {
     int total = (int) (warm + measured);
     LOG.info("bench {}: {} images at {} images/s", id, total, String.format("%.1f", perSecond));
     String bootstrap = kafka.broker().bootstrapServers();
-    Bounds bounds = new Bounds(Bounds.FIRST, Bounds.STALL, Duration.ofSeconds(60));
     try (Pipeline pipeline = kafka.pipeline(config, SchedulerMetrics.NONE);
         ResultReader reader = ResultReader.start(bootstrap, config.outputTopic(), total, null);
         StreamsRun run =
@@ -47,9 +45,9 @@ record LatencyStage(KafkaContext kafka) {
         ImageFeed feed = new ImageFeed(bootstrap, kafka.images(), true)) {
       // The group joins and transactions start before the paced load, or they would queue it.
       feed.sendAll(input, 0, STARTUP_IMAGES);
-      reader.await(STARTUP_IMAGES, bounds);
+      reader.await(STARTUP_IMAGES, Bounds.forRate(STARTUP_IMAGES, perSecond));
       feed.sendPaced(input, STARTUP_IMAGES, total, perSecond);
-      reader.await(total, bounds);
+      reader.await(total, Bounds.forRate(total, perSecond));
       long[] span = reader.arrivalSpan(warm, total);
       long[] sorted = reader.latencies(warm, total);
       double delivered =

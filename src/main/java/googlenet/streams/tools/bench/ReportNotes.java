@@ -28,9 +28,12 @@ final class ReportNotes {
             + " s, then at most "
             + Bounds.STALL.toSeconds()
             + " s for the next, and for all of them at most 60 s plus ten times the time the"
-            + " ceiling's rate would take; a stage that hits a bound is stopped and its 'results'"
-            + " setting says how many came and which bound ended it ('results=596/600 (timed out:"
-            + " no new result for 30 s)').",
+            + " expected rate would take (the ceiling's; the offered load's in stage 5); a stage"
+            + " that hits a bound is stopped and its 'results' setting says how many came and"
+            + " which bound ended it ('results=596/600 (timed out: no new result for 30 s)'). Engine"
+            + " runs still going "
+            + EngineStage.GRACE.toSeconds()
+            + " s after a stage-1 measurement's time are abandoned ('timed out' setting).",
         "Stage 4 holds the two baselines, BASELINE ONLY. naive-baseline is mapValues with one"
             + " image per engine run, at-least-once, no dead-letter topic. consumer-loop is the"
             + " loop a user writes by hand: as many threads as stream threads, each with its own"
