@@ -30,13 +30,13 @@ record KafkaContext(
 
   /**
    * The service's configuration for {@code variant} from {@code input} to {@code output} (created
-   * here with its dead-letter topic), application id {@code bench-<output>}.
+   * here with its dead-letter topic), application id {@link #group}.
    */
   GnsConfig config(Variant variant, String input, String output) {
     broker.createTopics(settings.partitions(), output, output + "-dlq");
     Map<String, String> m = settings.classifierKeys(variant.batch());
     m.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    m.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + output);
+    m.put(StreamsConfig.APPLICATION_ID_CONFIG, group(output));
     m.put(
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
         variant.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
@@ -47,6 +47,11 @@ record KafkaContext(
     m.put(GnsKeys.DLQ_TOPIC, output + "-dlq");
     m.put(GnsKeys.METRICS_ENABLED, "false");
     return GnsConfig.fromMap(m);
+  }
+
+  /** The application id, and so the consumer group, of the run that writes {@code output}. */
+  static String group(String output) {
+    return "bench-" + output;
   }
 
   /** A classifier as {@code config} sets it up, on the shared engine. */

@@ -146,7 +146,7 @@ record KafkaStages(KafkaContext kafka) {
         pipeline ->
             new ConsumerLoop(
                     kafka.broker().bootstrapServers(),
-                    "bench-" + config.outputTopic(),
+                    KafkaContext.group(config.outputTopic()),
                     input,
                     config.outputTopic(),
                     pipeline.classifier(),
@@ -187,6 +187,12 @@ record KafkaStages(KafkaContext kafka) {
       s.put("duplicates", Long.toString(reader.duplicates()));
       s.put("mean formed batch", String.format(Locale.ROOT, "%.1f", decode.meanBatch()));
       s.putAll(run.settings());
+      if (!got.all()) {
+        s.put(
+            "committed/end offsets",
+            CommittedOffsets.describe(
+                bootstrap, KafkaContext.group(config.outputTopic()), config.inputTopic()));
+      }
       return Throughput.ofWindow(
           spec.id(), spec.stage(), spec.description(), spec.batch(), window, s);
     } catch (InterruptedException e) {

@@ -30,7 +30,9 @@ final class ReportNotes {
             + " s for the next, and for all of them at most 60 s plus ten times the time the"
             + " expected rate would take (the ceiling's; the offered load's in stage 5); a stage"
             + " that hits a bound is stopped and its 'results' setting says how many came and"
-            + " which bound ended it ('results=596/600 (timed out: no new result for 30 s)'). Engine"
+            + " which bound ended it ('results=596/600 (timed out: no new result for 30 s)'), and"
+            + " 'committed/end offsets' where its group stands on the input (all committed with"
+            + " results missing: results were lost; behind: the run stalled). Engine"
             + " runs still going "
             + EngineStage.GRACE.toSeconds()
             + " s after a stage-1 measurement's time are abandoned ('timed out' setting).",

@@ -5,16 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A stage's wait for its results ends at a bound and says which, with the count it got. */
-class ResultReaderTest {
+/**
+ * A stage's wait for its results ends at a bound and says which, with the count it got and where
+ * the group stands on its input.
+ */
+class TimedOutStageTest {
   private static final Bounds SHORT =
       new Bounds(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(60));
 
@@ -71,6 +80,38 @@ class ResultReaderTest {
       assertThat(got).isEqualTo(Bounds.Outcome.ALL);
       assertThat(got.results(2, 2)).isEqualTo("2/2");
     }
+  }
+
+  @Test
+  void shouldDescribeTheGroupsCommittedOffsetsAgainstTheEndOfTheInput() {
+    broker.createTopics(2, "offsets-in");
+    produce("offsets-in", 0, 1, 2, 3, 4);
+    Map<String, Object> props =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "offsets-group");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.commitSync(Map.of(new TopicPartition("offsets-in", 1), new OffsetAndMetadata(1)));
+    }
+    long[] ends = new long[2];
+    for (long i = 0; i < 5; i++) {
+      ends[partitionOf(i)]++;
+    }
+
+    String described =
+        CommittedOffsets.describe(broker.bootstrapServers(), "offsets-group", "offsets-in");
+
+    assertThat(described).isEqualTo("p0 none/" + ends[0] + ", p1 1/" + ends[1]);
+    assertThat(CommittedOffsets.describe(broker.bootstrapServers(), "offsets-group", "absent"))
+        .startsWith("unknown (");
+  }
+
+  /** The partition the default partitioner gives key {@code bench-i} of a 2-partition topic. */
+  private static int partitionOf(long i) {
+    return Utils.toPositive(Utils.murmur2(ImageFeed.key(i))) % 2;
   }
 
   @Test
