@@ -113,26 +113,25 @@ final class ConsumerLoop implements MeasuredRun {
     }
   }
 
+  /** A polled image handed to the classifier. */
+  private record Pending(byte[] key, ImageRecord image, CompletableFuture<ClassifyResult> result) {}
+
   private void classifyAndProduce(ConsumerRecords<byte[], byte[]> batch)
       throws InterruptedException {
     polls.increment();
     polled.add(batch.count());
-    List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
-    List<ImageRecord> images = new ArrayList<>();
-    List<CompletableFuture<ClassifyResult>> results = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : batch) {
       ImageRecord image = records.read(r.value());
       if (image != null) {
-        read.add(r);
-        images.add(image);
-        results.add(BaselineRecords.submit(classifier, image));
+        pending.add(new Pending(r.key(), image, BaselineRecords.submit(classifier, image)));
       }
     }
-    for (int i = 0; i < results.size(); i++) {
-      byte[] value = records.await(images.get(i), results.get(i));
+    for (Pending p : pending) {
+      byte[] value = records.await(p.image(), p.result());
       if (value != null) {
         producer.send(
-            new ProducerRecord<>(output, read.get(i).key(), value),
+            new ProducerRecord<>(output, p.key(), value),
             (meta, e) -> {
               if (e != null) {
                 failure.compareAndSet(null, new IllegalStateException("producing failed: " + e));
