@@ -1,14 +1,10 @@
 package googlenet.streams.cli;
 
-import googlenet.streams.inference.InferenceException;
-import googlenet.streams.tools.bench.BackfillProbe;
 import googlenet.streams.tools.bench.BenchReport;
 import googlenet.streams.tools.bench.BenchSettings;
 import googlenet.streams.tools.bench.BenchSettings.Stage;
 import googlenet.streams.tools.bench.BenchSuite;
 import googlenet.streams.tools.bench.ReportFiles;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,22 +16,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bench} command group. Plain {@code bench} runs the whole suite of issue 5 (raw engine
- * ceiling, decode + engine, the pipeline end to end on the in-JVM broker, the naive baseline,
- * latency at fixed loads, backfill) and writes bench.json, bench.md and bench.png; {@code bench
- * inference} measures raw ONNX Runtime throughput and preprocessing cost alone; {@code bench
- * preprocess} compares the ImageIO and native JPEG decoders.
+ * The {@code bench} command group. Plain {@code bench} runs the whole suite ({@link BenchSuite}:
+ * raw engine ceiling, the classifier without Kafka, the pipeline end to end on the in-JVM broker,
+ * the naive and consumer-loop baselines, latency at fixed loads, backfill) and writes its report;
+ * {@code bench inference} measures raw ONNX Runtime throughput alone; {@code bench preprocess}
+ * compares the ImageIO and native JPEG decoders.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
         "Benchmark suite: raw engine ceiling, decode + engine, the pipeline end to end with"
-            + " exactly-once on an in-JVM Kafka broker, a naive baseline, latency at 50%% and 80%%"
-            + " load, and backfill, in one run with the same images and threads. Writes"
-            + " bench.json, bench.md and bench.png to --out and prints the table. Subcommands:"
-            + " inference (raw engine only), preprocess (ImageIO against the native JPEG"
-            + " decoder).",
+            + " exactly-once on an in-JVM Kafka broker, a naive and a plain consumer-loop"
+            + " baseline, latency at 50%% and 80%% load, and backfill, in one run with the same"
+            + " images and threads. Writes bench.json, bench.md, bench.png and bench-cpu.png to"
+            + " --out and prints the tables. Subcommands: inference (raw engine only), preprocess"
+            + " (ImageIO against the native JPEG decoder).",
     subcommands = {BenchInferenceCommand.class, BenchPreprocessCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,8 +69,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--stream-threads",
       description =
-          "Kafka Streams threads, and the calling threads of stages 1 and 2 (default: the"
-              + " service's num.stream.threads default, 2).")
+          "Kafka Streams threads, the calling threads of stages 1 and 2 and the consumer-loop"
+              + " threads (default: the service's num.stream.threads default, 2).")
   Integer streamThreads;
 
   @Option(
@@ -82,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "STAGE",
       description =
-          "Stages to run (default: all): engine, preprocess, pipeline, naive, latency, backfill.")
+          "Stages to run (default: all): engine, preprocess, pipeline, naive, consumer, latency,"
+              + " backfill.")
   List<String> stages;
 
   @Option(names = "--engine-seconds", hidden = true, description = "Seconds per engine batch size.")
@@ -103,32 +100,20 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      BenchSettings settings = settings();
-      out.printf(
-          "bench: %s run, model %s, %d images per figure, results in %s%n",
-          quick ? "quick" : "full", settings.model(), settings.images(), settings.out());
-      BenchReport report =
-          new BenchSuite(
-                  settings, out, BackfillProbe.backfill(settings.model(), settings.streamThreads()))
-              .run();
-      String md = ReportFiles.write(report, settings.out());
-      out.println();
-      out.print(md);
-      out.printf("%nwrote %s/{bench.json,bench.md,bench.png}%n", settings.out());
-      return 0;
-    } catch (IllegalArgumentException | UncheckedIOException | InferenceException e) {
-      err.println("bench: " + e.getMessage());
-      return 2;
-    } catch (IllegalStateException e) {
-      err.println("bench: failed: " + e.getMessage());
-      return 1;
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return BenchExit.of(
+        "bench",
+        spec,
+        out -> {
+          BenchSettings settings = settings();
+          out.printf(
+              "bench: %s run, model %s, %d images per figure, results in %s%n",
+              quick ? "quick" : "full", settings.model(), settings.images(), settings.out());
+          BenchReport report = new BenchSuite(settings, out).run();
+          String md = ReportFiles.write(report, settings.out());
+          out.println();
+          out.print(md);
+          out.printf("%nwrote %s/{%s}%n", settings.out(), String.join(",", ReportFiles.NAMES));
+        });
   }
 
   private BenchSettings settings() {
@@ -141,15 +126,14 @@ final class BenchCommand implements Callable<Integer> {
         chosen.add(Stage.fromId(s));
       }
     }
-    BenchSettings s =
-        base.with(
+    return base.with(
+        new BenchSettings.Overrides(
             images != null ? images : base.images(),
             intraOpThreads,
             streamThreads != null ? streamThreads : base.streamThreads(),
-            chosen);
-    return s.withTimes(
-        engineSeconds != null ? engineSeconds : s.engineSeconds(),
-        latencySeconds != null ? latencySeconds : s.latencySeconds(),
-        pipelineBatches != null ? pipelineBatches : s.otherBatches());
+            chosen,
+            engineSeconds != null ? engineSeconds : base.engineSeconds(),
+            latencySeconds != null ? latencySeconds : base.latencySeconds(),
+            pipelineBatches != null ? pipelineBatches : base.otherBatches()));
   }
 }

@@ -3,7 +3,6 @@ package googlenet.streams.cli;
 import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.PreprocessProfile;
 import googlenet.streams.tools.bench.DecoderBenchmark;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,26 +54,16 @@ final class BenchPreprocessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      PreprocessProfile p = PreprocessProfile.fromId(profile);
-      List<DecoderMode> decoders = decoders();
-      List<DecoderBenchmark.Input> inputs = DecoderBenchmark.inputs();
-      List<DecoderBenchmark.Figure> figures =
-          DecoderBenchmark.run(p, decoders, inputs, images, rounds);
-      out.print(DecoderBenchmark.report(p, inputs, figures));
-      return 0;
-    } catch (IllegalArgumentException e) {
-      err.println("bench preprocess: " + e.getMessage());
-      return 2;
-    } catch (IllegalStateException e) {
-      err.println("bench preprocess: cannot run: " + e.getMessage());
-      return 1;
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return BenchExit.of(
+        "bench preprocess",
+        spec,
+        out -> {
+          PreprocessProfile p = PreprocessProfile.fromId(profile);
+          List<DecoderBenchmark.Input> inputs = DecoderBenchmark.inputs();
+          List<DecoderBenchmark.Figure> figures =
+              DecoderBenchmark.run(p, decoders(), inputs, images, rounds);
+          out.print(DecoderBenchmark.report(p, inputs, figures));
+        });
   }
 
   private List<DecoderMode> decoders() {

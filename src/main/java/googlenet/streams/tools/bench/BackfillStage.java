@@ -7,12 +7,12 @@ import googlenet.streams.backfill.BackfillSummary;
 import googlenet.streams.backfill.TimeBound;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
-import googlenet.streams.inference.InferenceEngine;
-import java.nio.file.Path;
+import googlenet.streams.tools.bench.BenchSettings.Stage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -20,69 +20,84 @@ import org.apache.kafka.streams.StreamsConfig;
  * pre-produced input topic (earliest to now) with the backfill's own defaults (batch {@value
  * BackfillRequest#DEFAULT_BATCH_SIZE}, exactly-once). Its results are read back like the
  * pipeline's, so the figure is the same steady window; the backfill's own summary (start to close)
- * is kept as a setting.
+ * is kept as a setting. The backfill runs on a thread of its own: when its results do not all come
+ * within {@link Bounds}, it is interrupted (it then closes its streams instance) and the figure
+ * says how many came. The decode threads' share is not measured: {@code Backfill.run} takes no
+ * scheduler metrics.
+ *
+ * @param kafka the broker, engine, images and settings the stages share
  */
-final class BackfillStage implements BackfillProbe {
-  private final String model;
-  private final int streamThreads;
+record BackfillStage(KafkaContext kafka) {
+  /** How long the backfill may take to close once its results are in (or it was interrupted). */
+  private static final Duration FINISH = Duration.ofSeconds(120);
 
-  BackfillStage(String model, int streamThreads) {
-    this.model = model;
-    this.streamThreads = streamThreads;
+  /** Backfills images 0..n-1 of {@code input} into {@code output} (created here). */
+  Throughput measure(String input, String output, int n, double expectedPerSecond) {
+    kafka.broker().createTopics(kafka.settings().partitions(), output, output + ".dlq");
+    BackfillRequest request =
+        BackfillRequest.of("bench", input, output, TimeBound.earliest(), TimeBound.now())
+            .withRestart(true);
+    String bootstrap = kafka.broker().bootstrapServers();
+    AtomicReference<Object> ended = new AtomicReference<>();
+    Thread backfill = new Thread(() -> ended.set(run(request, bootstrap)), "bench-backfill");
+    backfill.setDaemon(true);
+    try (ResultReader reader = ResultReader.start(bootstrap, output, n, null)) {
+      backfill.start();
+      Bounds.Outcome got = reader.await(n, Bounds.forRate(n, expectedPerSecond));
+      Window window = reader.steadyWindow(0.1);
+      if (!got.all()) {
+        backfill.interrupt();
+      }
+      backfill.join(FINISH.toMillis());
+      Map<String, String> s = new LinkedHashMap<>();
+      s.put("batch.max.size", Integer.toString(request.batchSize()));
+      s.put("batch.max.delay.ms", Long.toString(request.batchDelay().toMillis()));
+      s.put("processing.guarantee", "exactly_once_v2");
+      s.put("results", got.results(reader.unique(), n));
+      s.put("duplicates", Long.toString(reader.duplicates()));
+      s.put("backfill summary", summary(ended.get()));
+      return Throughput.ofWindow(
+          "backfill",
+          Stage.BACKFILL.number(),
+          "backfill of the whole input topic (Backfill.run), exactly-once, batch "
+              + request.batchSize(),
+          request.batchSize(),
+          window,
+          s);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the backfill", e);
+    }
   }
 
-  @Override
-  public Optional<Throughput> measure(
-      String bootstrap,
-      InferenceEngine engine,
-      String inputTopic,
-      String outputTopic,
-      int images,
-      Path stateDir) {
-    BackfillRequest request =
-        BackfillRequest.of("bench", inputTopic, outputTopic, TimeBound.earliest(), TimeBound.now())
-            .withRestart(true);
+  /** The summary, or the failure's message. */
+  private Object run(BackfillRequest request, String bootstrap) {
     GnsConfig base =
         GnsConfig.fromMap(
             Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 StreamsConfig.STATE_DIR_CONFIG,
-                stateDir.toString(),
+                kafka.stateDir().toString(),
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-                Integer.toString(streamThreads),
+                Integer.toString(kafka.settings().streamThreads()),
                 GnsKeys.MODEL_PATH,
-                model));
-    try (ResultReader reader = ResultReader.start(bootstrap, outputTopic, images)) {
-      BackfillSummary summary = Backfill.run(request, base, engine, progress -> {});
-      boolean all = reader.await(images, Duration.ofSeconds(30));
-      long[] window = reader.steadyWindow(0.1);
-      Map<String, String> s = new LinkedHashMap<>();
-      s.put("batch.max.size", Integer.toString(request.batchSize()));
-      s.put("batch.max.delay.ms", Long.toString(request.batchDelay().toMillis()));
-      s.put("processing.guarantee", "exactly_once_v2");
-      s.put("results", reader.unique() + "/" + images + (all ? "" : " (timed out)"));
-      s.put("duplicates", Long.toString(reader.duplicates()));
-      s.put(
-          "backfill summary",
-          String.format(
-              java.util.Locale.ROOT,
-              "%d images in %.1f s, start to close",
-              summary.images(),
-              summary.duration().toMillis() / 1000.0));
-      return Optional.of(
-          Throughput.ofWindow(
-              "backfill",
-              6,
-              "backfill of the whole input topic (Backfill.run), exactly-once, batch "
-                  + request.batchSize(),
-              window,
-              s));
-    } catch (BackfillException e) {
-      throw new IllegalStateException("the backfill failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during the backfill", e);
+                kafka.settings().model()));
+    try {
+      return Backfill.run(request, base, kafka.engine(), progress -> {});
+    } catch (BackfillException | RuntimeException e) {
+      return "failed: " + e.getMessage();
     }
+  }
+
+  private static String summary(Object ended) {
+    if (ended instanceof BackfillSummary summary) {
+      return String.format(
+          Locale.ROOT,
+          "%d images in %.1f s, start to close",
+          summary.images(),
+          summary.duration().toMillis() / 1000.0);
+    }
+    return ended == null ? "still running " + FINISH.toSeconds() + " s later" : ended.toString();
   }
 }

@@ -1,10 +1,13 @@
 package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.GnsKeys;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +17,8 @@ import java.util.Set;
  * @param images images per throughput figure (stages 2-4 and 6)
  * @param out directory of bench.json, bench.md and bench.png
  * @param intraOpThreads ONNX Runtime intra-op threads, 0 for ONNX Runtime's choice (one per core)
- * @param streamThreads Kafka Streams threads, and worker threads of stage 2
+ * @param streamThreads Kafka Streams threads, the worker threads of stage 2 and the threads of the
+ *     consumer-loop baseline
  * @param partitions partitions of the input topics
  * @param engineBatches batch sizes tried for the raw engine ceiling
  * @param defaultBatch the default {@code batch.max.size}, first of the pipeline figures
@@ -43,20 +47,38 @@ public record BenchSettings(
     Set<Stage> stages,
     boolean quick) {
 
-  /** The stages of issue 5, in run order. */
+  /** The stages, in run order; the number is the report's stage column. */
   public enum Stage {
     /** Raw engine: preprocessed tensors into ONNX Runtime, per batch size. */
-    ENGINE,
-    /** Decode + preprocess + engine, no Kafka. */
-    PREPROCESS,
+    ENGINE(1),
+    /** The classifier (decode pool, scheduler, engine), no Kafka. */
+    PREPROCESS(2),
     /** The pipeline end to end on the in-JVM broker. */
-    PIPELINE,
+    PIPELINE(3),
     /** The naive mapValues baseline topology. */
-    NAIVE,
+    NAIVE(4),
+    /** The plain consumer-loop baseline (poll, classify, produce, commitSync). */
+    CONSUMER(4),
     /** Latency at fixed offered loads. */
-    LATENCY,
+    LATENCY(5),
     /** Backfill throughput. */
-    BACKFILL;
+    BACKFILL(6);
+
+    private final int number;
+
+    Stage(int number) {
+      this.number = number;
+    }
+
+    /** The stage column of the report; the two baselines share 4. */
+    public int number() {
+      return number;
+    }
+
+    /** Whether the stage runs on the in-JVM broker. */
+    boolean usesKafka() {
+      return this != ENGINE && this != PREPROCESS;
+    }
 
     /** Parses {@code engine}, {@code pipeline} ... naming the accepted values when wrong. */
     public static Stage fromId(String id) {
@@ -66,7 +88,7 @@ public record BenchSettings(
         throw new IllegalArgumentException(
             "unknown stage '"
                 + id
-                + "'; accepted: engine, preprocess, pipeline, naive, latency, backfill",
+                + "'; accepted: engine, preprocess, pipeline, naive, consumer, latency, backfill",
             e);
       }
     }
@@ -101,84 +123,91 @@ public record BenchSettings(
 
   /** The full run for {@code model} (default {@code synthetic}). */
   public static BenchSettings full(String model, Path out) {
-    return new BenchSettings(
-        model,
-        600,
-        out,
-        0,
-        GnsConfig.defaultStreamThreads(),
-        2,
-        List.of(1, 4, 8, 16, 32),
-        8,
-        List.of(1, 32),
-        50,
-        4,
-        20,
-        List.of(0.5, 0.8),
-        EnumSet.allOf(Stage.class),
-        false);
+    return standard(model, out, 600, List.of(1, 4, 8, 16, 32), 4, 20, false);
   }
 
-  /** The quick run (default model {@code synthetic-small}): well under 2 minutes on 2 cores. */
+  /** The quick run (default model {@code synthetic-small}): under 2 minutes on 2 idle cores. */
   public static BenchSettings quick(String model, Path out) {
-    return new BenchSettings(
-        model,
-        400,
-        out,
-        0,
-        GnsConfig.defaultStreamThreads(),
-        2,
-        List.of(1, 8, 32),
-        8,
-        List.of(1, 32),
-        50,
-        1,
-        6,
-        List.of(0.5, 0.8),
-        EnumSet.allOf(Stage.class),
-        true);
+    return standard(model, out, 400, List.of(1, 8, 32), 1, 6, true);
   }
 
-  /** A copy with other values for what the command line can change. */
-  public BenchSettings with(
-      int newImages, int newIntraOp, int newStreamThreads, Set<Stage> newStages) {
-    return new BenchSettings(
-        model,
-        newImages,
-        out,
-        newIntraOp,
-        newStreamThreads,
-        partitions,
-        engineBatches,
-        defaultBatch,
-        otherBatches,
-        batchDelayMs,
-        engineSeconds,
-        latencySeconds,
-        loads,
-        newStages,
-        quick);
-  }
-
-  /** A copy with other measuring durations and pipeline batch sizes (tests, tuning). */
-  public BenchSettings withTimes(
-      double newEngineSeconds, double newLatencySeconds, List<Integer> newOtherBatches) {
+  /**
+   * What the full and the quick run share: service default threads, 2 partitions, default batch 8
+   * (and 1 and 32 measured too), delay 50 ms, loads of 50% and 80%, every stage.
+   */
+  private static BenchSettings standard(
+      String model,
+      Path out,
+      int images,
+      List<Integer> engineBatches,
+      double engineSeconds,
+      double latencySeconds,
+      boolean quick) {
     return new BenchSettings(
         model,
         images,
         out,
-        intraOpThreads,
-        streamThreads,
+        0,
+        GnsConfig.defaultStreamThreads(),
+        2,
+        engineBatches,
+        8,
+        List.of(1, 32),
+        50,
+        engineSeconds,
+        latencySeconds,
+        List.of(0.5, 0.8),
+        EnumSet.allOf(Stage.class),
+        quick);
+  }
+
+  /** A copy with other values for what the command line can change. */
+  public BenchSettings with(Overrides o) {
+    return new BenchSettings(
+        model,
+        o.images(),
+        out,
+        o.intraOpThreads(),
+        o.streamThreads(),
         partitions,
         engineBatches,
         defaultBatch,
-        newOtherBatches,
+        o.otherBatches(),
         batchDelayMs,
-        newEngineSeconds,
-        newLatencySeconds,
+        o.engineSeconds(),
+        o.latencySeconds(),
         loads,
-        stages,
+        o.stages(),
         quick);
+  }
+
+  /**
+   * What the command line can change (each validated by {@link BenchSettings}).
+   *
+   * @param images images per throughput figure
+   * @param intraOpThreads ONNX Runtime intra-op threads, 0 for one per core
+   * @param streamThreads Kafka Streams threads, stage-2 workers and consumer-loop threads
+   * @param stages stages to run
+   * @param engineSeconds measured seconds per engine batch size
+   * @param latencySeconds measured seconds per latency load
+   * @param otherBatches other batch sizes measured end to end
+   */
+  public record Overrides(
+      int images,
+      int intraOpThreads,
+      int streamThreads,
+      Set<Stage> stages,
+      double engineSeconds,
+      double latencySeconds,
+      List<Integer> otherBatches) {}
+
+  /** The classifier's settings of a pipeline figure: batch size, the bench's delay and model. */
+  Map<String, String> classifierKeys(int batch) {
+    Map<String, String> m = new HashMap<>();
+    m.put(GnsKeys.BATCH_MAX_SIZE, Integer.toString(batch));
+    m.put(GnsKeys.BATCH_MAX_DELAY_MS, Long.toString(batchDelayMs));
+    m.put(GnsKeys.MODEL_PATH, model);
+    return m;
   }
 
   /** Whether {@code stage} runs. */

@@ -3,6 +3,7 @@ package googlenet.streams.tools.bench;
 import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class BrokerCpu {
   private static final ThreadGroup GROUP = new ThreadGroup("in-jvm-kafka-broker");
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final Duration START = Duration.ofSeconds(120);
 
   private BrokerCpu() {}
 
@@ -32,15 +34,20 @@ final class BrokerCpu {
               }
             },
             "in-jvm-kafka-broker-start");
+    starter.setDaemon(true);
     starter.start();
     try {
-      starter.join();
+      starter.join(START.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the broker", e);
     }
     if (failure.get() != null) {
       throw failure.get();
+    }
+    if (broker.get() == null) {
+      throw new IllegalStateException(
+          "the in-JVM broker did not start within " + START.toSeconds() + " s");
     }
     return broker.get();
   }

@@ -1,5 +1,6 @@
 package googlenet.streams.tools.bench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,7 +8,7 @@ import java.util.TreeMap;
  * A throughput figure as reported: the measurement and its ratio to the ceiling of the same run.
  *
  * @param id stable identifier, e.g. {@code pipeline-eos-b8}
- * @param stage stage number of issue 5
+ * @param stage the stage column ({@link BenchSettings.Stage#number()})
  * @param description what was measured
  * @param imagesPerSecond images per second
  * @param ratioToCeiling imagesPerSecond divided by the ceiling's images per second
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * @param cpuMsPerImage process CPU ms per image (all threads), 0 when unknown
  * @param cpuRatioToCeiling the ceiling's CPU ms per image divided by this figure's: the ratio to
  *     expect on an otherwise idle machine when the work is CPU-bound; 0 when unknown
+ * @param cpu where the CPU ms/image went; null for a stage-1 figure or when unknown
  * @param settings what differs between figures
  */
 public record Figure(
@@ -28,6 +30,7 @@ public record Figure(
     double seconds,
     double cpuMsPerImage,
     double cpuRatioToCeiling,
+    CpuSplit cpu,
     Map<String, String> settings) {
 
   /** Sorts the settings by key. */
@@ -35,8 +38,8 @@ public record Figure(
     settings = new TreeMap<>(settings);
   }
 
-  /** {@code t} against the ceiling figure. */
-  static Figure of(Throughput t, Throughput ceilingFigure) {
+  /** {@code t} against the ceiling figure and the stage-1 figures of the run. */
+  static Figure of(Throughput t, Throughput ceilingFigure, List<Throughput> engineFigures) {
     double ceiling = ceilingFigure == null ? 0 : ceilingFigure.imagesPerSecond();
     double ceilingCpu = ceilingFigure == null ? 0 : ceilingFigure.cpuMsPerImage();
     return new Figure(
@@ -49,6 +52,7 @@ public record Figure(
         t.seconds(),
         t.cpuMsPerImage(),
         ceilingCpu > 0 && t.cpuMsPerImage() > 0 ? ceilingCpu / t.cpuMsPerImage() : 0,
+        CpuSplit.of(t, engineFigures).orElse(null),
         t.settings());
   }
 }

@@ -2,6 +2,7 @@ package googlenet.streams.tools.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -22,12 +23,9 @@ final class ImageFeed implements AutoCloseable {
   ImageFeed(String bootstrap, BenchImages images, boolean lowLatency) {
     this.images = images;
     this.producer =
-        new KafkaProducer<>(
+        producer(
+            bootstrap,
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
                 ProducerConfig.LINGER_MS_CONFIG,
                 lowLatency ? "0" : "20",
                 ProducerConfig.BATCH_SIZE_CONFIG,
@@ -35,9 +33,15 @@ final class ImageFeed implements AutoCloseable {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 Integer.toString(4 << 20),
                 ProducerConfig.CLIENT_ID_CONFIG,
-                "bench-feed"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+                "bench-feed"));
+  }
+
+  /** A byte-array producer to {@code bootstrap} with {@code acks=all} and {@code extra}. */
+  static KafkaProducer<byte[], byte[]> producer(String bootstrap, Map<String, String> extra) {
+    Map<String, Object> props = new HashMap<>(extra);
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** The key of image {@code i}. */

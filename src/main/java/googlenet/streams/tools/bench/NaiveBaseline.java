@@ -1,17 +1,7 @@
 package googlenet.streams.tools.bench;
 
-import googlenet.streams.avro.Classification;
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.avro.ModelRef;
-import googlenet.streams.avro.Prediction;
-import googlenet.streams.avro.SourceRef;
 import googlenet.streams.inference.Classifier;
-import googlenet.streams.inference.ClassifyResult.Labelled;
-import googlenet.streams.inference.ModelInfo;
-import googlenet.streams.serde.AvroSerde;
-import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,8 +16,7 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 final class NaiveBaseline {
   private final Classifier classifier;
-  private final AvroSerde<ImageRecord> images = AvroSerde.imageRecord();
-  private final AvroSerde<Classification> results = AvroSerde.classification();
+  private final BaselineRecords records = new BaselineRecords();
 
   /** A baseline on {@code classifier}, which should run batches of one. */
   NaiveBaseline(Classifier classifier) {
@@ -45,36 +34,15 @@ final class NaiveBaseline {
   }
 
   private byte[] classify(byte[] value) {
-    try {
-      ImageRecord image = images.decode(value);
-      ByteBuffer bytes = image.getImage().duplicate();
-      byte[] encoded = new byte[bytes.remaining()];
-      bytes.get(encoded);
-      if (classifier.submit(encoded).join() instanceof Labelled labelled) {
-        return results.encode(classification(image, labelled));
-      }
+    ImageRecord image = records.read(value);
+    if (image == null) {
       return null; // what a tutorial does: drop it
-    } catch (RuntimeException e) {
+    }
+    try {
+      return records.await(image, BaselineRecords.submit(classifier, image));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return null;
     }
-  }
-
-  private static Classification classification(ImageRecord image, Labelled labelled) {
-    ModelInfo model = labelled.model();
-    return Classification.newBuilder()
-        .setImageId(image.getId())
-        .setPredictions(
-            labelled.top().stream()
-                .map(p -> new Prediction(p.index(), p.synset(), p.label(), p.probability()))
-                .toList())
-        .setModel(new ModelRef(model.name(), model.version(), model.sha256()))
-        .setExecutionProvider(labelled.provider())
-        .setBatchSize(1)
-        .setCapturedAt(image.getCapturedAt())
-        .setClassifiedAt(Instant.now())
-        .setInferenceMicros(labelled.inferenceNanos() / 1_000)
-        .setSource(new SourceRef("", -1, -1L))
-        .setAttributes(Map.of())
-        .build();
   }
 }

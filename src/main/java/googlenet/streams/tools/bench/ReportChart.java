@@ -5,15 +5,20 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.ChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** {@code bench.png}: throughput bars above a latency CDF, titled with model and machine. */
+/**
+ * {@code bench.png}: throughput bars above a latency CDF, titled with model and machine; and {@code
+ * bench-cpu.png}: CPU ms/image per figure, stacked by part.
+ */
 final class ReportChart {
   /** Width of the PNG in pixels. */
   static final int WIDTH = 1200;
@@ -39,20 +44,62 @@ final class ReportChart {
     return image;
   }
 
-  private static CategoryChart throughput(BenchReport report, String where) {
+  /**
+   * {@code bench-cpu.png}: CPU ms/image of every figure with a split, stacked by part (inference,
+   * decode + preprocess, Kafka + exactly-once, in-JVM broker). A negative remainder is drawn as 0.
+   */
+  static BufferedImage renderCpu(BenchReport report) {
+    Header h = report.header();
     CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(PART_HEIGHT)
-            .title("Throughput, images/s (" + where + ")")
-            .xAxisTitle("figure")
-            .yAxisTitle("images/s")
-            .build();
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setXAxisLabelRotation(30);
-    chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setDecimalPattern("#0.0");
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        bars(
+            "CPU ms/image by part ("
+                + h.model()
+                + " on "
+                + h.cores()
+                + " cores, "
+                + h.cpuModel()
+                + ")",
+            "CPU ms/image");
+    chart.getStyler().setStacked(true);
+    chart.getStyler().setLegendVisible(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLabelsVisible(false);
+    List<Figure> split = report.figures().stream().filter(f -> f.cpu() != null).toList();
+    List<String> names =
+        new ArrayList<>(
+            split.stream()
+                .map(f -> f.id() + (f.cpu().decodeMs() == null ? " (decode in remainder)" : ""))
+                .toList());
+    if (names.isEmpty()) {
+      names.add("none");
+    }
+    series(chart, "inference", names, split, c -> c.inferenceMs());
+    series(chart, "decode + preprocess", names, split, c -> c.decodeMs());
+    series(chart, "Kafka + exactly-once (remainder)", names, split, c -> c.kafkaMs());
+    series(chart, "in-JVM broker", names, split, c -> c.brokerMs());
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  private static void series(
+      CategoryChart chart,
+      String name,
+      List<String> names,
+      List<Figure> split,
+      Function<CpuSplit, Double> part) {
+    List<Double> values = new ArrayList<>();
+    for (Figure f : split) {
+      Double v = part.apply(f.cpu());
+      values.add(v == null ? 0.0 : Math.max(0.0, v));
+    }
+    if (values.isEmpty()) {
+      values.add(0.0);
+    }
+    chart.addSeries(name, names, values);
+  }
+
+  private static CategoryChart throughput(BenchReport report, String where) {
+    CategoryChart chart = bars("Throughput, images/s (" + where + ")", "images/s");
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (Figure f : report.figures()) {
@@ -67,12 +114,26 @@ final class ReportChart {
     return chart;
   }
 
+  /** {@code builder} at the width and height of one part of the PNG, titled. */
+  private static <B extends ChartBuilder<B, ?>> B sized(B builder, String title) {
+    return builder.width(WIDTH).height(PART_HEIGHT).title(title);
+  }
+
+  /** A bar chart of one part's size, figures on the x axis, labels on the bars. */
+  private static CategoryChart bars(String title, String yTitle) {
+    CategoryChart chart =
+        sized(new CategoryChartBuilder(), title).xAxisTitle("figure").yAxisTitle(yTitle).build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisLabelRotation(30);
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setDecimalPattern("#0.0");
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    return chart;
+  }
+
   private static XYChart latency(BenchReport report, String where) {
     XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(PART_HEIGHT)
-            .title("Latency CDF, produce to readable (" + where + ")")
+        sized(new XYChartBuilder(), "Latency CDF, produce to readable (" + where + ")")
             .xAxisTitle("latency (ms)")
             .yAxisTitle("percentile (%)")
             .build();

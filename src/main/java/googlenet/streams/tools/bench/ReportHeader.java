@@ -37,7 +37,9 @@ final class ReportHeader {
     settings.put(
         "ORT intra-op threads",
         s.intraOpThreads() == 0 ? "0 (ORT default: one per core)" : "" + s.intraOpThreads());
-    settings.put("stream threads (and stage-2 workers)", Integer.toString(s.streamThreads()));
+    settings.put(
+        "stream threads (and stage-2 workers, consumer-loop threads)",
+        Integer.toString(s.streamThreads()));
     settings.put("input partitions", Integer.toString(s.partitions()));
     settings.put("default batch.max.size", Integer.toString(s.defaultBatch()));
     settings.put("batch.max.delay.ms", Long.toString(s.batchDelayMs()));

@@ -5,25 +5,35 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** {@code bench.md}: the header, the throughput table with ratios, latency, and the goals. */
+/**
+ * {@code bench.md}: the header, the throughput table with ratios and CPU outside inference, the CPU
+ * split, the GPU capacity line, latency, the goals, and the notes.
+ */
 final class ReportMarkdown {
   private ReportMarkdown() {}
 
   static String render(BenchReport report) {
     StringBuilder md = new StringBuilder();
-    Header h = report.header();
+    header(md, report.header());
+    throughput(md, report);
+    ReportSections.cpuSplit(md, report);
+    ReportSections.gpuCapacity(md, report.gpuCapacity());
+    latency(md, report);
+    ReportSections.goals(md, report);
+    if (!report.notes().isEmpty()) {
+      md.append("\n## Notes\n\n");
+      report.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+    }
+    return md.toString();
+  }
+
+  private static void header(StringBuilder md, Header h) {
     md.append("# googlenet-streams benchmark\n\n");
+    String sha = h.modelSha256().substring(0, Math.min(12, h.modelSha256().length()));
     line(
         md,
         "Model",
-        h.model()
-            + " ("
-            + h.modelSpec()
-            + ", "
-            + h.modelBatch()
-            + " batch, sha256 "
-            + h.modelSha256().substring(0, Math.min(12, h.modelSha256().length()))
-            + ")");
+        h.model() + " (" + h.modelSpec() + ", " + h.modelBatch() + " batch, sha256 " + sha + ")");
     line(md, "Machine", h.cores() + " cores, " + h.cpuModel());
     line(
         md,
@@ -41,40 +51,43 @@ final class ReportMarkdown {
             + "); Kafka "
             + h.kafka()
             + " (in-JVM KRaft broker)");
-    line(
-        md,
-        "Settings",
-        new TreeMap<>(h.settings())
-            .entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ")));
+    line(md, "Settings", settings(new TreeMap<>(h.settings())));
     line(md, "Run", h.startedAt() + ", " + fmt(h.durationSeconds(), 0) + " s");
-    md.append('\n');
-    md.append("## Throughput (images/s; ratio to the ceiling `")
+  }
+
+  private static void throughput(StringBuilder md, BenchReport report) {
+    md.append("\n## Throughput (images/s; ratio to the ceiling `")
         .append(report.ceilingId())
         .append("` = ")
         .append(fmt(report.ceilingImagesPerSecond(), 1))
         .append(" images/s)\n\n");
     md.append(
         "| stage | figure | what | images/s | ratio to ceiling | CPU ms/image"
+            + " | CPU ms/image outside inference | the same, in-JVM broker excluded"
             + " | CPU ratio to ceiling | images | seconds | settings |\n");
-    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Figure f : report.figures()) {
+      CpuSplit c = f.cpu();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.1f | %.2f | %.1f | %.2f | %d | %.1f | %s |%n",
+              "| %d | %s | %s | %.1f | %.2f | %.1f | %s | %s | %.2f | %d | %.1f | %s |%n",
               f.stage(),
               f.id(),
               f.description(),
               f.imagesPerSecond(),
               f.ratioToCeiling(),
               f.cpuMsPerImage(),
+              c == null ? "-" : fmt(c.outsideInferenceMs(), 1),
+              c == null ? "-" : fmt(c.outsideInferenceWithoutBrokerMs(), 1),
               f.cpuRatioToCeiling(),
               f.images(),
               f.seconds(),
               settings(f.settings())));
     }
+  }
+
+  private static void latency(StringBuilder md, BenchReport report) {
     md.append("\n## Latency (ms, produce time to result readable with read_committed)\n\n");
     md.append(
         "| figure | offered load | offered images/s | delivered images/s | measured | received"
@@ -96,30 +109,6 @@ final class ReportMarkdown {
               l.p99Ms(),
               l.maxMs()));
     }
-    md.append(
-        "\n## Goals (issues 5 and 6)\n\n| goal | target | measured | met |\n|---|---|---:|---|\n");
-    for (Target t : report.targets()) {
-      String value =
-          t.value() == null
-              ? "not measured"
-              : fmt(t.value(), "ms".equals(t.unit()) ? 0 : 2)
-                  + ("ms".equals(t.unit()) ? " ms" : "");
-      String met = t.met() == null ? "-" : t.met() ? "yes" : "NO";
-      md.append("| ")
-          .append(t.name())
-          .append(" | ")
-          .append(t.goal())
-          .append(" | ")
-          .append(value)
-          .append(" | ")
-          .append(met)
-          .append(" |\n");
-    }
-    if (!report.notes().isEmpty()) {
-      md.append("\n## Notes\n\n");
-      report.notes().forEach(n -> md.append("- ").append(n).append('\n'));
-    }
-    return md.toString();
   }
 
   private static void line(StringBuilder md, String name, String value) {
@@ -132,7 +121,8 @@ final class ReportMarkdown {
         .collect(Collectors.joining(", "));
   }
 
-  static String fmt(double v, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  /** {@code v} with {@code decimals} decimals, "-" when null. */
+  static String fmt(Double v, int decimals) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 }

@@ -19,25 +19,69 @@ final class ReportNotes {
             + " so they measure pipeline capacity; results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"
             + " last one, so group join, transaction set-up and JIT warm-up are excluded. Before"
-            + " the first of them, an unreported run of the default pipeline over the first 200"
+            + " the first of them, an unreported run of the default pipeline over the first "
+            + Math.min(s.images(), BenchSuite.WARM_UP_IMAGES)
             + " images warms the JIT, the broker and the page cache, so the first figure does not"
             + " run cold.",
-        "The in-JVM broker's CPU ms/image (a share of CPU ms/image) sums the CPU time of the"
-            + " threads the broker started (its own thread group); a deployed service's broker"
-            + " runs on other machines.",
-        "Stage 5 offers a fixed load with a paced producer (produce time = record timestamp,"
-            + " copied to the result); latency is the read_committed consumer's receive time"
-            + " minus that timestamp. The first third of the time is warm-up and not counted.",
+        "No stage can hang: each waits for its first result at most "
+            + Bounds.FIRST.toSeconds()
+            + " s, then at most "
+            + Bounds.STALL.toSeconds()
+            + " s for the next, and for all of them at most 60 s plus ten times the time the"
+            + " expected rate would take (the ceiling's; the offered load's in stage 5); a stage"
+            + " that hits a bound is stopped and its 'results' setting says how many came and"
+            + " which bound ended it ('results=596/600 (timed out: no new result for 30 s)'), and"
+            + " 'committed/end offsets' where its group stands on the input (all committed with"
+            + " results missing: results were lost; behind: the run stalled). Engine"
+            + " runs still going "
+            + EngineStage.GRACE.toSeconds()
+            + " s after a stage-1 measurement's time are abandoned ('timed out' setting).",
+        "Stage 4 holds the two baselines, BASELINE ONLY. naive-baseline is mapValues with one"
+            + " image per engine run, at-least-once, no dead-letter topic. consumer-loop is the"
+            + " loop a user writes by hand: as many threads as stream threads, each with its own"
+            + " KafkaConsumer, polls (max.poll.records "
+            + 2 * s.defaultBatch()
+            + ", two batches), hands every polled image to the same classifier as the default"
+            + " pipeline (batch.max.size "
+            + s.defaultBatch()
+            + "; all submitted, then all awaited), produces the results, flushes and commits with"
+            + " commitSync: at-least-once, so only the Kafka part differs.",
         "CPU ms/image is the process CPU time (every thread: ONNX Runtime, stream threads, the"
             + " in-JVM broker, the reader) over the same window divided by the images. On a shared"
             + " machine it is steadier than images/s; 'CPU ratio to ceiling' (ceiling CPU ms/image"
             + " over the figure's) is what the ratio would be if the work were CPU-bound and the"
             + " machine otherwise idle.",
-        "The unlogged buffer variant sets batch.buffer.logged=false (no changelog, not"
-            + " crash-safe); it exists only to measure what the durable buffer costs. A full run"
-            + " measures both again in the reverse order ('-again' figures) and the goal compares"
-            + " the means: one pair on a shared machine differs by up to 20% either way.",
-        "The naive baseline (BASELINE ONLY) is mapValues with one image per engine run,"
-            + " at-least-once, no dead-letter topic.");
+        "CPU ms/image outside inference is the figure's CPU ms/image minus the engine's: the"
+            + " stage-1 figure at the figure's batch.max.size (the batches its classifier forms),"
+            + " or the ceiling's when that size was not measured; the split table names the one"
+            + " used. It is given with and without the in-JVM broker's share, which a deployed"
+            + " service does not pay (its broker runs elsewhere). When the formed batches are"
+            + " smaller than batch.max.size ('mean formed batch', over the whole run), inference"
+            + " cost more per image than the engine figure says, and the part outside inference"
+            + " is overstated.",
+        "The split (table and bench-cpu.png): inference as above; decode + preprocess is the CPU"
+            + " time of the classifier's decode threads (ThreadMXBean, per thread, so preemption"
+            + " does not count), sampled with the window; in-JVM broker is the CPU time of the"
+            + " threads the broker started (its own thread group; threads that ended are not"
+            + " counted); Kafka + exactly-once is the remainder (Kafka clients and Streams,"
+            + " transactions, the scheduler, top-k, the result reader, GC). For decode-engine the"
+            + " remainder is the classifier's own overhead. The backfill's decode share is not"
+            + " measured (Backfill.run takes no scheduler metrics), so its remainder holds it. A"
+            + " negative remainder is noise (the engine figure cost more than the figure's"
+            + " inference did) and is drawn as 0.",
+        "GPU capacity: cores a host needs beside one GPU for "
+            + GpuCapacity.RATE
+            + " images/s = the default pipeline's CPU ms/image outside inference, in-JVM broker"
+            + " excluded, x "
+            + GpuCapacity.RATE
+            + " / 1000.",
+        "Stage 5 offers a fixed load with a paced producer (produce time = record timestamp,"
+            + " copied to the result); latency is the read_committed consumer's receive time"
+            + " minus that timestamp. The first third of the time is warm-up and not counted.",
+        "The '-unlogged' variant builds the topology without the buffer's changelog"
+            + " (TopologySpec.withoutBufferChangelog(): not crash-safe, not a user setting); it"
+            + " exists only to measure what the durable buffer costs. A full run measures both"
+            + " again in the reverse order ('-again' figures) and the comparison uses the means:"
+            + " one pair on a shared machine differs by up to 20% either way.");
   }
 }

@@ -25,15 +25,16 @@ final class ResultReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final long[] receivedNanos;
   private final long[] latencyMs;
-  private final long[] cpuNanos;
-  private final long[] brokerNanos;
+  private final CpuSample[] cpu;
+  private final DecodeCpu decode;
   private final Thread thread;
   private long unique;
+  private long lastArrival = NONE;
   private long duplicates;
   private volatile boolean running = true;
   private volatile RuntimeException failure;
 
-  private ResultReader(String bootstrap, String topic, int capacity) {
+  private ResultReader(String bootstrap, String topic, int capacity, DecodeCpu decode) {
     this.consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -55,16 +56,20 @@ final class ResultReader implements AutoCloseable {
     consumer.seekToBeginning(partitions);
     this.receivedNanos = new long[capacity];
     this.latencyMs = new long[capacity];
-    this.cpuNanos = new long[capacity];
-    this.brokerNanos = new long[capacity];
+    this.cpu = new CpuSample[capacity];
+    this.decode = decode;
     Arrays.fill(receivedNanos, NONE);
     this.thread = new Thread(this::loop, "bench-reader-" + topic);
     this.thread.setDaemon(true);
   }
 
-  /** Starts reading {@code topic} from the beginning; keys {@code bench-0 .. capacity-1}. */
-  static ResultReader start(String bootstrap, String topic, int capacity) {
-    ResultReader reader = new ResultReader(bootstrap, topic, capacity);
+  /**
+   * Starts reading {@code topic} from the beginning; keys {@code bench-0 .. capacity-1}. The CPU of
+   * the process, the in-JVM broker and {@code decode}'s threads (null: not measured) is sampled at
+   * every poll that returns results.
+   */
+  static ResultReader start(String bootstrap, String topic, int capacity, DecodeCpu decode) {
+    ResultReader reader = new ResultReader(bootstrap, topic, capacity, decode);
     reader.thread.start();
     return reader;
   }
@@ -76,9 +81,11 @@ final class ResultReader implements AutoCloseable {
         if (records.isEmpty()) {
           continue;
         }
-        long broker = BrokerCpu.nanos();
+        CpuSample sample = CpuSample.now(decode);
+        long nanos = System.nanoTime();
+        long wallMs = System.currentTimeMillis();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-          note(r, System.nanoTime(), System.currentTimeMillis(), Cpu.processNanos(), broker);
+          note(r, nanos, wallMs, sample);
         }
       }
     } catch (RuntimeException e) {
@@ -88,9 +95,9 @@ final class ResultReader implements AutoCloseable {
     }
   }
 
-  /** Notes a result; the broker's CPU is read once per poll, the rest per record. */
+  /** Notes a result with the time and CPU sample of the poll that returned it. */
   private synchronized void note(
-      ConsumerRecord<byte[], byte[]> r, long nanos, long wallMs, long cpu, long broker) {
+      ConsumerRecord<byte[], byte[]> r, long nanos, long wallMs, CpuSample sample) {
     long i = ImageFeed.index(r.key());
     if (i < 0 || i >= receivedNanos.length) {
       return;
@@ -100,27 +107,41 @@ final class ResultReader implements AutoCloseable {
       return;
     }
     receivedNanos[(int) i] = nanos;
-    cpuNanos[(int) i] = cpu;
-    brokerNanos[(int) i] = broker;
+    cpu[(int) i] = sample;
     latencyMs[(int) i] = wallMs - r.timestamp();
+    lastArrival = nanos;
     unique++;
     notifyAll();
   }
 
-  /** Waits until {@code count} distinct results arrived or {@code timeout} passed. */
-  synchronized boolean await(long count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  /**
+   * Waits until {@code count} distinct results arrived, or a bound of {@code bounds} ends the wait:
+   * the first result not within {@code first}, a gap after the last one (or after now, when results
+   * came before) longer than {@code stall}, or the whole wait longer than {@code overall}.
+   */
+  synchronized Bounds.Outcome await(long count, Bounds bounds) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + bounds.overall().toNanos();
     while (unique < count && failure == null) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
+      long now = System.nanoTime();
+      boolean arrived = lastArrival != NONE;
+      long quietSince = arrived ? Math.max(start, lastArrival) : start;
+      Duration allowed = arrived ? bounds.stall() : bounds.first();
+      long quietEnd = quietSince + allowed.toNanos();
+      if (now >= deadline) {
+        return new Bounds.Outcome(false, "not all within " + bounds.overall().toSeconds() + " s");
       }
+      if (now >= quietEnd) {
+        String what = arrived ? "no new result" : "no result";
+        return new Bounds.Outcome(false, what + " for " + allowed.toSeconds() + " s");
+      }
+      long left = Math.min(deadline, quietEnd) - now;
       TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
     }
     if (failure != null) {
       throw new IllegalStateException("reading results failed: " + failure, failure);
     }
-    return true;
+    return Bounds.Outcome.ALL;
   }
 
   /** Distinct results so far. */
@@ -136,10 +157,8 @@ final class ResultReader implements AutoCloseable {
   /**
    * The steady part of the run: from the arrival of the result ranked {@code skipFraction} of all
    * to the last one, so start-up (group join, transactions, JIT) is not counted.
-   *
-   * @return {results, wall nanos, process CPU nanos, broker CPU nanos or -1} of that window
    */
-  synchronized long[] steadyWindow(double skipFraction) {
+  synchronized Window steadyWindow(double skipFraction) {
     Integer[] order = new Integer[receivedNanos.length];
     int n = 0;
     for (int i = 0; i < receivedNanos.length; i++) {
@@ -148,19 +167,15 @@ final class ResultReader implements AutoCloseable {
       }
     }
     if (n < 2) {
-      return new long[] {0, 0, 0, -1};
+      return Window.EMPTY;
     }
     Integer[] arrived = Arrays.copyOf(order, n);
     Arrays.sort(arrived, (a, b) -> Long.compare(receivedNanos[a], receivedNanos[b]));
     int skip = Math.min(n - 2, (int) (n * skipFraction));
     int first = arrived[skip];
     int last = arrived[n - 1];
-    return new long[] {
-      n - 1 - skip,
-      receivedNanos[last] - receivedNanos[first],
-      cpuNanos[last] - cpuNanos[first],
-      brokerNanos[first] < 0 ? -1 : brokerNanos[last] - brokerNanos[first]
-    };
+    return new Window(
+        n - 1 - skip, receivedNanos[last] - receivedNanos[first], cpu[first], cpu[last]);
   }
 
   /** Sorted latencies (ms) of images {@code from} to {@code to} (exclusive) that arrived. */

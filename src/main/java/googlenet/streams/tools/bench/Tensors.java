@@ -11,7 +11,7 @@ final class Tensors {
   private Tensors() {}
 
   /** A direct buffer of {@code slots} image tensors. */
-  static FloatBuffer allocate(int slots) {
+  private static FloatBuffer allocate(int slots) {
     return ByteBuffer.allocateDirect(slots * ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
         .order(ByteOrder.nativeOrder())
         .asFloatBuffer();

@@ -4,10 +4,9 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.model.ModelSource;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.service.StartupException;
+import googlenet.streams.tools.TempDir;
 import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +72,8 @@ public final class Demo {
 
   private int runPipeline(EmbeddedKafkaBroker broker, Path model, List<SampleInput> inputs)
       throws InterruptedException {
-    Path stateDir = tempDir();
+    TempDir state = TempDir.create("gns-demo-state-");
+    Path stateDir = state.path();
     GnsConfig config = GnsConfig.fromMap(serviceConfig(broker, model, stateDir));
     ClassificationService service;
     try {
@@ -112,7 +112,7 @@ public final class Demo {
       }
       return outputs.missing().isEmpty() && outputs.duplicated().isEmpty() ? 0 : 1;
     } finally {
-      deleteQuietly(stateDir);
+      state.close();
     }
   }
 
@@ -194,21 +194,5 @@ public final class Demo {
 
   private static double secondsSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("gns-demo-state-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary state directory", e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
-    }
   }
 }

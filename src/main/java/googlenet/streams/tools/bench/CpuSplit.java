@@ -1,0 +1,62 @@
+package googlenet.streams.tools.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a figure's CPU ms per image went. Inference is not measured inside the figure (ONNX
+ * Runtime's threads are native): it is the CPU ms/image of the stage-1 figure at the figure's
+ * {@code batch.max.size}, or the ceiling's when that size was not measured. Decode + preprocess is
+ * the CPU time of the classifier's decode threads, the in-JVM broker's that of its threads, and
+ * Kafka + exactly-once is what remains (Kafka clients and Streams, transactions, scheduling, the
+ * reader, GC). Each value in CPU ms per image.
+ *
+ * @param engineFigure id of the stage-1 figure that stands for inference
+ * @param inferenceMs its CPU ms/image
+ * @param decodeMs the decode threads' CPU ms/image; null when not measured
+ * @param brokerMs the in-JVM broker's CPU ms/image (0 for a stage without it); null when not
+ *     measured
+ * @param kafkaMs the remainder (it holds the parts not measured); below 0 when the engine figure
+ *     cost more than the figure's inference did (measurement noise)
+ * @param outsideInferenceMs the figure's CPU ms/image minus inference
+ * @param outsideInferenceWithoutBrokerMs the same without the broker's share; null when that is not
+ *     measured
+ */
+public record CpuSplit(
+    String engineFigure,
+    double inferenceMs,
+    Double decodeMs,
+    Double brokerMs,
+    double kafkaMs,
+    double outsideInferenceMs,
+    Double outsideInferenceWithoutBrokerMs) {
+
+  /**
+   * The split of {@code t} given the stage-1 figures of the run; empty for a stage-1 figure, when
+   * no stage-1 figure was measured, or when the CPU time is unknown.
+   */
+  static Optional<CpuSplit> of(Throughput t, List<Throughput> engineFigures) {
+    if (t.stage() == 1 || t.cpuMsPerImage() <= 0 || engineFigures.isEmpty()) {
+      return Optional.empty();
+    }
+    Throughput engine =
+        engineFigures.stream()
+            .filter(e -> e.id().equals("engine-b" + t.batch()))
+            .findFirst()
+            .orElseGet(() -> EngineStage.best(engineFigures));
+    double inference = engine.cpuMsPerImage();
+    double outside = t.cpuMsPerImage() - inference;
+    Double broker = t.brokerMsPerImage();
+    Double decode = t.decodeMsPerImage();
+    double kafka = outside - (broker == null ? 0 : broker) - (decode == null ? 0 : decode);
+    return Optional.of(
+        new CpuSplit(
+            engine.id(),
+            inference,
+            decode,
+            broker,
+            kafka,
+            outside,
+            broker == null ? null : outside - broker));
+  }
+}

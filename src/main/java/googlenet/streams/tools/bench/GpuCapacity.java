@@ -1,0 +1,25 @@
+package googlenet.streams.tools.bench;
+
+/**
+ * The CPU cores a host needs beside its GPU: the default pipeline's CPU ms per image outside
+ * inference (in-JVM broker excluded) at a given rate, {@code ms x images/s / 1000}.
+ *
+ * @param figure the figure it is computed from (the default pipeline)
+ * @param cpuMsOutsideInference its CPU ms/image outside inference, broker excluded
+ * @param imagesPerSecond the rate the cores are computed for
+ * @param cores cores needed at that rate
+ */
+public record GpuCapacity(
+    String figure, double cpuMsOutsideInference, int imagesPerSecond, double cores) {
+  /** The rate the capacity line is given for: one GPU's worth of GoogLeNet. */
+  public static final int RATE = 5000;
+
+  /** The line for {@code figure}, when its split is known with the broker's share. */
+  static GpuCapacity of(Figure figure) {
+    if (figure.cpu() == null || figure.cpu().outsideInferenceWithoutBrokerMs() == null) {
+      return null;
+    }
+    double ms = figure.cpu().outsideInferenceWithoutBrokerMs();
+    return new GpuCapacity(figure.id(), ms, RATE, ms * RATE / 1000.0);
+  }
+}

@@ -1,0 +1,35 @@
+package googlenet.streams.tools.bench;
+
+/**
+ * The measured part of a run: {@code images} results over {@code wallNanos}, with the CPU samples
+ * taken at its first and last result.
+ *
+ * @param images results counted
+ * @param wallNanos wall time between the first and the last counted result
+ * @param from CPU at the first counted result
+ * @param to CPU at the last
+ */
+record Window(long images, long wallNanos, CpuSample from, CpuSample to) {
+  /** Nothing measured. */
+  static final Window EMPTY =
+      new Window(0, 0, new CpuSample(-1, -1, -1), new CpuSample(-1, -1, -1));
+
+  /** Process CPU ms per image, 0 when unknown. */
+  double cpuMsPerImage() {
+    return perImage(from.process(), to.process());
+  }
+
+  /** The in-JVM broker's CPU ms per image, null when not measured. */
+  Double brokerMsPerImage() {
+    return from.broker() < 0 || to.broker() < 0 ? null : perImage(from.broker(), to.broker());
+  }
+
+  /** The decode threads' CPU ms per image, null when not measured. */
+  Double decodeMsPerImage() {
+    return from.decode() < 0 || to.decode() < 0 ? null : perImage(from.decode(), to.decode());
+  }
+
+  private double perImage(long a, long b) {
+    return images > 0 && wallNanos > 0 && a >= 0 && b >= 0 ? (b - a) / 1e6 / images : 0;
+  }
+}
