@@ -40,13 +40,13 @@ public final class ServiceMetrics implements AutoCloseable {
   private final MicrometerPipelineMetrics pipeline = new MicrometerPipelineMetrics(registry);
   private final AtomicReference<InferenceEngine> boundEngine = new AtomicReference<>();
   private final Counter switches =
-      Counter.builder(MetricNames.MODEL_SWITCHES)
-          .description("Switches to a new model file without a restart")
-          .register(registry);
+      Meters.counter(
+          registry, MetricNames.MODEL_SWITCHES, "Switches to a new model file without a restart");
   private final Counter refusals =
-      Counter.builder(MetricNames.MODEL_REFUSALS)
-          .description("New model files refused; the old model keeps serving")
-          .register(registry);
+      Meters.counter(
+          registry,
+          MetricNames.MODEL_REFUSALS,
+          "New model files refused; the old model keeps serving");
   private Gauge modelInfo;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
