@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 final class ConfigCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin ConfigOptions options;
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   @Override
   public Integer call() {

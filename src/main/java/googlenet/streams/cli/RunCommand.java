@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin ConfigOptions options;
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   @Override
   public Integer call() throws InterruptedException {
