@@ -47,6 +47,11 @@ public final class ServiceMetrics implements AutoCloseable {
       Counter.builder(MetricNames.MODEL_REFUSALS)
           .description("New model files refused; the old model keeps serving")
           .register(registry);
+  private final AtomicReference<Boolean> brokersReachable = new AtomicReference<>(true);
+  private final Counter outages =
+      Counter.builder(MetricNames.BROKER_OUTAGES)
+          .description("Episodes in which the Kafka brokers stopped answering")
+          .register(registry);
   private Gauge modelInfo;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
@@ -59,6 +64,9 @@ public final class ServiceMetrics implements AutoCloseable {
 
   /** A registry with the pipeline, JVM and process meters. */
   public ServiceMetrics() {
+    Gauge.builder(MetricNames.BROKERS_REACHABLE, brokersReachable, r -> r.get() ? 1 : 0)
+        .description("1 while the Kafka brokers answer, 0 while they do not")
+        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -101,6 +109,22 @@ public final class ServiceMetrics implements AutoCloseable {
   public void modelSwitched(InferenceEngine next) {
     switches.increment();
     bindEngine(next);
+  }
+
+  /** A stream thread is replaced after a transient failure of kind {@code reason}. */
+  public void threadReplaced(String reason) {
+    Counter.builder(MetricNames.THREADS_REPLACED)
+        .description("Stream threads replaced after a transient failure")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** The Kafka brokers stopped answering ({@code false}, an outage counted) or answer again. */
+  public void brokersReachable(boolean reachable) {
+    if (brokersReachable.getAndSet(reachable) && !reachable) {
+      outages.increment();
+    }
   }
 
   /** A new model file was refused. */
