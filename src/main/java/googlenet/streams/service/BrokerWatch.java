@@ -154,16 +154,23 @@ public final class BrokerWatch implements AutoCloseable {
       return;
     }
     ops.brokersUnreachable(failure.get());
-    if (downSinceNanos < 0 || now - lastWarningNanos >= REPEAT_WARNING.toNanos()) {
-      downSinceNanos = downSinceNanos < 0 ? now : downSinceNanos;
+    if (downSinceNanos < 0) {
+      downSinceNanos = now;
       lastWarningNanos = now;
       LOG.warn(
-          "{}: Kafka brokers at {} do not answer ({}) for {} s; not ready until they do, the"
-              + " stream threads keep retrying",
+          "{}: Kafka brokers at {} do not answer ({}); not ready until they do, the stream"
+              + " threads keep retrying",
           name,
           bootstrap,
-          failure.get(),
-          seconds(now - downSinceNanos));
+          failure.get());
+    } else if (now - lastWarningNanos >= REPEAT_WARNING.toNanos()) {
+      lastWarningNanos = now;
+      LOG.warn(
+          "{}: Kafka brokers at {} still do not answer after {} s ({})",
+          name,
+          bootstrap,
+          seconds(now - downSinceNanos),
+          failure.get());
     }
   }
 
