@@ -2,6 +2,7 @@ package googlenet.streams.service;
 
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.serde.RegistryUnavailableException;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
@@ -104,13 +105,22 @@ public record StreamFailure(boolean isTransient, String reason, Throwable cause)
     return Optional.ofNullable(reason);
   }
 
-  /** The producer's refusal after an earlier failure of the same transaction. */
+  /**
+   * The producer's plain {@code KafkaException}s for a transaction that has to be aborted: a
+   * refusal after an earlier failure of the same transaction, or sends it can no longer retry (seen
+   * when the broker went away during a commit). Kafka 4.4's own texts.
+   */
+  private static final List<String> ABORTABLE =
+      List.of(
+          "because we are in an error state",
+          "previous transactional or idempotent request has failed",
+          "safe to abort the transaction");
+
   private static boolean inErrorState(Throwable t) {
     String message = t.getMessage();
     return t.getClass() == KafkaException.class
         && message != null
-        && (message.contains("because we are in an error state")
-            || message.contains("previous transactional or idempotent request has failed"));
+        && ABORTABLE.stream().anyMatch(message::contains);
   }
 
   private static Stream<Throwable> chain(Throwable exception) {

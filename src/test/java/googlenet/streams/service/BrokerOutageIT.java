@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerOutageIT {
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration OUTAGE = CLIENT_TIMEOUT.multipliedBy(2);
+  private static final boolean PRODUCT_TIMEOUTS =
+      "product".equals(System.getProperty("gns.outage.timeouts"));
+  private static final Duration OUTAGE =
+      Duration.ofSeconds(Long.getLong("gns.outage.seconds", CLIENT_TIMEOUT.toSeconds() * 2));
+  private static final boolean FULL_MODEL = "full".equals(System.getProperty("gns.outage.model"));
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -80,12 +85,15 @@ class BrokerOutageIT {
         assertThat(readiness.firstAfter(stopped, false)).isPositive().isLessThan(restarted);
         CrashRecoveryIT.assertExactlyOnce(reader, inputs);
         figure(
-            "outage %s s: not ready %s s after the stop; ready again %s s after the restart; stream"
-                + " threads replaced: %s",
+            "outage %s s (%s timeouts, %s model): not ready %s s after the stop; ready again %s s"
+                + " after the restart; stream threads replaced: %s",
             seconds(restarted - stopped),
+            PRODUCT_TIMEOUTS ? "product" : "test",
+            FULL_MODEL ? "full" : "small",
             seconds(readiness.firstAfter(stopped, false) - stopped),
             seconds(readiness.firstAfter(restarted, true) - restarted),
             replacements(service));
+        measureCloseUnderLoad(service, producer, reader);
       } finally {
         service.close();
       }
@@ -147,6 +155,22 @@ class BrokerOutageIT {
     }
   }
 
+  /** Closes while images arrive and are labelled; reports how long the close took. */
+  private static void measureCloseUnderLoad(
+      ClassificationService service, TestProducer producer, CommittedReader reader)
+      throws Exception {
+    int before = reader.records().size();
+    CountDownLatch never = new CountDownLatch(0);
+    CompletableFuture<Void> more = stream(producer, TestInputs.mixed(200, 0), never);
+    reader.awaitRecords(r -> true, before + 20, WAIT);
+    long start = System.nanoTime();
+    service.close();
+    long closed = System.nanoTime();
+    more.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(service.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+    figure("close while images arrive: %s s (shutdown.timeout.ms 30 s)", seconds(closed - start));
+  }
+
   private static EmbeddedKafkaBroker startBroker() {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
     broker.createTopics(2, "images", "classifications");
@@ -163,11 +187,14 @@ class BrokerOutageIT {
     config.put("bootstrap.servers", broker.bootstrapServers());
     config.put("application.id", "broker-" + name);
     config.put("state.dir", dir.resolve(name).toString());
-    config.put("model.path", TestModels.small().toString());
+    config.put("model.path", (FULL_MODEL ? TestModels.full() : TestModels.small()).toString());
     config.put("batch.max.size", "8");
     config.put("batch.max.delay.ms", "20");
-    config.put("session.timeout.ms", "10000");
     config.put("metrics.port", Integer.toString(metricsPort));
+    if (PRODUCT_TIMEOUTS) {
+      return GnsConfig.fromMap(config);
+    }
+    config.put("session.timeout.ms", "10000");
     String timeout = Long.toString(CLIENT_TIMEOUT.toMillis());
     for (String key :
         List.of(

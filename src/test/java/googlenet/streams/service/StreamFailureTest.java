@@ -61,6 +61,14 @@ class StreamFailureTest {
     assertTransient(new TransactionAbortedException("aborted"), "transaction-aborted");
     assertTransient(
         new StreamsException(new KafkaException(ERROR_STATE)), "transaction-error-state");
+    assertTransient(
+        new StreamsException(
+            "Error encountered trying to commit a transaction",
+            new KafkaException(
+                "The client hasn't received acknowledgment for some previously sent messages and"
+                    + " can no longer retry them. It is safe to abort the transaction and"
+                    + " continue.")),
+        "transaction-error-state");
     assertTransient(new TaskMigratedException("migrated"), "task-migrated");
     assertTransient(new TaskCorruptedException(Set.of(new TaskId(0, 1))), "task-corrupted");
     assertTransient(new StreamsException(new DisconnectException()), "broker-unreachable");
