@@ -55,6 +55,9 @@ class OverloadIT {
   private static final int DISTINCT = 8;
   private static final String MAX_HEAP = "192m";
   private static final Duration WAIT = Duration.ofSeconds(240);
+  /** Kafka Streams' bound on each partition's queue: {@code -Dbuffered.records.per.partition=N}. */
+  private static final String BUFFERED = "buffered.records.per.partition";
+
   private static final Pattern SERVING = Pattern.compile("on http://(\\S+:\\d+)");
   private static TestBroker broker;
 
@@ -123,7 +126,7 @@ class OverloadIT {
           "FIGURE overload: %d images of %d KB (%d MB) sent in %.1f s (%.0f images/s, %.0fx the"
               + " labelling rate), %d labelled by then; all labelled after %.1f s (%.1f images/s);"
               + " largest lag %.0f records; heap used at most %.0f MB of %s (live data after a major GC at most %.0f MB), RSS at most %.0f MB;"
-              + " %d scrapes%n",
+              + " %d scrapes; %s %s%n",
           IMAGES,
           meanJpeg / 1024,
           queuedBytes >> 20,
@@ -138,7 +141,9 @@ class OverloadIT {
           MAX_HEAP,
           liveMax / (1 << 20),
           rssMax / (1 << 20),
-          scrapes.size());
+          scrapes.size(),
+          BUFFERED,
+          System.getProperty(BUFFERED, "default (1000)"));
       Map<String, Long> counts = reader.countsByKey();
       assertThat(counts).hasSize(WARM_UP + IMAGES);
       assertThat(counts.values()).allMatch(c -> c == 1);
@@ -161,6 +166,10 @@ class OverloadIT {
     config.put("state.dir", Files.createDirectories(dir.resolve("state")).toString());
     config.put("model.path", TestModels.small().toString());
     config.put("metrics.port", "0");
+    String buffered = System.getProperty(BUFFERED);
+    if (buffered != null) {
+      config.put(BUFFERED, buffered);
+    }
     return config;
   }
 
