@@ -57,6 +57,15 @@ final class BenchSoakCommand implements Callable<Integer> {
   double interval;
 
   @Option(
+      names = "--full-gc-every",
+      defaultValue = "60",
+      paramLabel = "SECONDS",
+      description =
+          "Force a full GC before a sample this often, to read the live heap (default: 60; 0 for"
+              + " never).")
+  double fullGcSeconds;
+
+  @Option(
       names = "--capacity-images",
       defaultValue = "300",
       paramLabel = "N",
@@ -93,6 +102,7 @@ final class BenchSoakCommand implements Callable<Integer> {
                   minutes,
                   load,
                   interval,
+                  fullGcSeconds,
                   capacityImages,
                   intraOpThreads,
                   streamThreads != null ? streamThreads : GnsConfig.defaultStreamThreads(),

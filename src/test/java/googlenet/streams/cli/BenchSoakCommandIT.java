@@ -36,6 +36,8 @@ class BenchSoakCommandIT {
             "0.5",
             "--interval",
             "2",
+            "--full-gc-every",
+            "4",
             "--capacity-images",
             "120",
             "--intra-op-threads",
@@ -60,6 +62,7 @@ class BenchSoakCommandIT {
               assertThat(s.backlog()).isNotNegative();
               assertThat(s.p99Ms() == null).isEqualTo(s.results() == 0);
             });
+    assertThat(samples).filteredOn(s -> s.heapLiveMb() != null).hasSizeGreaterThanOrEqualTo(2);
     for (int i = 1; i < samples.size(); i++) {
       assertThat(samples.get(i).seconds()).isGreaterThan(samples.get(i - 1).seconds());
     }

@@ -55,6 +55,7 @@ class OverloadIT {
   private static final int DISTINCT = 8;
   private static final String MAX_HEAP = "192m";
   private static final Duration WAIT = Duration.ofSeconds(240);
+
   /** Kafka Streams' bound on each partition's queue: {@code -Dbuffered.records.per.partition=N}. */
   private static final String BUFFERED = "buffered.records.per.partition";
 

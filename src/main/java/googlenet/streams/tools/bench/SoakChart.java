@@ -39,6 +39,7 @@ final class SoakChart {
     XYChart memory = chart("Memory, MiB (" + where + ")", "MiB");
     add(memory, s, "RSS", SoakSample::rssMb);
     add(memory, s, "heap after GC", SoakSample::heapAfterGcMb);
+    live(memory, s);
     add(memory, s, "direct buffers", SoakSample::directMb);
     add(memory, s, "native (RSS - heap/non-heap committed - direct)", SoakSample::nativeMb);
     XYChart latency = chart("Latency of each interval, ms", "ms");
@@ -76,6 +77,17 @@ final class SoakChart {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setYAxisMin(0.0);
     return chart;
+  }
+
+  /** The live heap at the forced full collections, as points. */
+  private static void live(XYChart chart, List<SoakSample> samples) {
+    List<SoakSample> forced = samples.stream().filter(x -> x.heapLiveMb() != null).toList();
+    if (forced.isEmpty()) {
+      return;
+    }
+    double[] x = forced.stream().mapToDouble(SoakSample::seconds).toArray();
+    double[] y = forced.stream().mapToDouble(SoakSample::heapLiveMb).toArray();
+    chart.addSeries("live heap (after a forced full GC)", x, y).setMarker(SeriesMarkers.CIRCLE);
   }
 
   private static void add(

@@ -14,6 +14,7 @@ import java.util.function.ToDoubleFunction;
  * @param quarterSamples samples in each compared quarter
  * @param rss resident set size, MiB
  * @param heapAfterGc heap after GC, MiB
+ * @param heapLive live heap after the forced full collections, MiB; null when a quarter has none
  * @param direct direct buffers, MiB
  * @param nativeProxy native-memory proxy, MiB
  * @param p99 median of the intervals' p99 latency, ms
@@ -25,6 +26,7 @@ public record SoakDrift(
     int quarterSamples,
     Change rss,
     Change heapAfterGc,
+    Change heapLive,
     Change direct,
     Change nativeProxy,
     Change p99,
@@ -69,6 +71,7 @@ public record SoakDrift(
         quarter,
         mean(first, last, SoakSample::rssMb),
         mean(first, last, SoakSample::heapAfterGcMb),
+        live(first, last),
         mean(first, last, SoakSample::directMb),
         mean(first, last, SoakSample::nativeMb),
         p99,
@@ -81,6 +84,28 @@ public record SoakDrift(
     return Change.of(
         first.stream().mapToDouble(f).average().orElse(0),
         last.stream().mapToDouble(f).average().orElse(0));
+  }
+
+  /** The mean live heap of the forced-GC samples in each quarter; null when a quarter has none. */
+  private static Change live(List<SoakSample> first, List<SoakSample> last) {
+    double[] a =
+        first.stream()
+            .map(SoakSample::heapLiveMb)
+            .filter(v -> v != null)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
+    double[] b =
+        last.stream()
+            .map(SoakSample::heapLiveMb)
+            .filter(v -> v != null)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
+    if (a.length == 0 || b.length == 0) {
+      return null;
+    }
+    return Change.of(
+        java.util.Arrays.stream(a).average().orElseThrow(),
+        java.util.Arrays.stream(b).average().orElseThrow());
   }
 
   private static double[] p99s(List<SoakSample> samples) {

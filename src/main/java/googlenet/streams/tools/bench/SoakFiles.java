@@ -79,6 +79,9 @@ public final class SoakFiles {
         d.quarterSamples());
     change(b, "RSS, MiB", d.rss());
     change(b, "heap after GC, MiB", d.heapAfterGc());
+    if (d.heapLive() != null) {
+      change(b, "live heap, MiB", d.heapLive());
+    }
     change(b, "direct buffers, MiB", d.direct());
     change(b, "native proxy, MiB", d.nativeProxy());
     change(b, "p99 latency, ms", d.p99());

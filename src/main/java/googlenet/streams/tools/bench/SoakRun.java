@@ -18,7 +18,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The steady part of a soak: the default pipeline on a fresh input topic, a paced producer at a
  * fixed rate for the run's length, and a sample of memory, GC and the interval's results every
- * interval. Waits for the last results within {@link Bounds}.
+ * interval; every {@link SoakSettings#fullGcSeconds} a full collection before the sample reads the
+ * live heap (G1 leaves promoted garbage in the old generation until a concurrent cycle, which may
+ * be hours away: without it a rising heap after GC cannot be told from a leak). Waits for the last
+ * results within {@link Bounds}.
  *
  * @param kafka the broker, engine, images and settings
  * @param settings the soak's length and interval
@@ -90,10 +93,17 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     long intervalNanos = (long) (settings.intervalSeconds() * 1e9);
     long start = System.nanoTime();
     long previousNanos = start;
+    long fullGcNanos = (long) (settings.fullGcSeconds() * 1e9);
+    long lastFullGc = start;
     ProcessMemory previous = ProcessMemory.now();
     for (long tick = start + intervalNanos; ; tick += intervalNanos) {
       if (waitUntil(load, tick)) {
         return samples;
+      }
+      boolean fullGc = fullGcNanos > 0 && tick - lastFullGc >= fullGcNanos;
+      if (fullGc) {
+        System.gc();
+        lastFullGc = tick;
       }
       long now = System.nanoTime();
       ProcessMemory memory = ProcessMemory.now();
@@ -104,6 +114,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
               (now - previousNanos) / 1e9,
               previous,
               memory,
+              fullGc,
               latencies,
               Math.max(0, feed.sent() - reader.unique()));
       samples.add(s);
@@ -150,17 +161,21 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     progress.println(
         String.format(
             Locale.ROOT,
-            "soak %6.0f s: %6.1f images/s, p99 %6s ms, RSS %6.0f MB, heap after GC %5.0f MB,"
-                + " direct %4.0f MB, native %6.0f MB, GC %4.0f ms, backlog %d",
+            "soak %6.0f s: %6.1f images/s, p99 %6s ms, RSS %6.0f MB, heap after GC %5.0f MB%s,"
+                + " direct %4.0f MB, native %6.0f MB, GC %4.0f ms, backlog %d, load %.1f",
             s.seconds(),
             s.imagesPerSecond(),
             s.p99Ms() == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p99Ms()),
             s.rssMb(),
             s.heapAfterGcMb(),
+            s.heapLiveMb() == null
+                ? ""
+                : String.format(Locale.ROOT, " (live after full GC %.0f MB)", s.heapLiveMb()),
             s.directMb(),
             s.nativeMb(),
             s.gcPauseMs(),
-            s.backlog()));
+            s.backlog(),
+            s.loadAverage()));
     progress.flush();
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param minutes length of the steady load, in minutes (fractions allowed)
  * @param load offered load as a fraction of the pipeline's measured capacity, in (0, 1]
  * @param intervalSeconds seconds between samples
+ * @param fullGcSeconds seconds between the full collections forced at a sample, to read the live
+ *     heap; 0 for none
  * @param capacityImages images of the capacity measurement before the steady load
  * @param intraOpThreads ONNX Runtime intra-op threads, 0 for one per core
  * @param streamThreads Kafka Streams threads
@@ -21,6 +23,7 @@ public record SoakSettings(
     double minutes,
     double load,
     double intervalSeconds,
+    double fullGcSeconds,
     int capacityImages,
     int intraOpThreads,
     int streamThreads,
@@ -40,6 +43,7 @@ public record SoakSettings(
             + " samples of --interval "
             + intervalSeconds
             + " s: lengthen the run or shorten the interval");
+    require(fullGcSeconds >= 0, "--full-gc-every must be >= 0 seconds, got " + fullGcSeconds);
     require(capacityImages >= 20, "--capacity-images must be >= 20, got " + capacityImages);
   }
 

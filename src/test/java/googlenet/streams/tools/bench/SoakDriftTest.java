@@ -12,7 +12,8 @@ class SoakDriftTest {
 
   /** A sample whose memory figures are all {@code mb} and whose p99 is {@code p99}. */
   private static SoakSample sample(int i, double mb, Double p99) {
-    return new SoakSample(i * 5.0, mb, mb, mb, mb, mb, 1, 1, 10, 2, p99, p99, 0);
+    return new SoakSample(
+        i * 5.0, mb, mb, i % 2 == 0 ? mb : null, mb, mb, mb, 1, 1, 10, 2, p99, p99, 0, 1);
   }
 
   @Test
@@ -31,6 +32,8 @@ class SoakDriftTest {
     assertThat(d.rss().first()).isEqualTo(105.0); // samples 2, 3: 100 and 110
     assertThat(d.rss().last()).isEqualTo(165.0); // samples 8, 9: 160 and 170
     assertThat(d.rss().percent()).isCloseTo(60 / 105.0 * 100, within(1e-9));
+    assertThat(d.heapLive().first()).isEqualTo(100.0); // only sample 2 of 2, 3 forced a full GC
+    assertThat(d.heapLive().last()).isEqualTo(160.0);
     assertThat(d.p99().first()).isEqualTo(200.5);
     assertThat(d.p99().last()).isEqualTo(206.5);
     assertThat(d.p99NoiseMs()).isEqualTo(0.5);
