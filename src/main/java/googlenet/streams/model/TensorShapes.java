@@ -162,10 +162,19 @@ final class TensorShapes {
   }
 
   private long[] resize(NodeProto node, long[] in) {
-    if (node.getInputCount() > 3 && initializers.containsKey(node.getInput(3))) {
-      return Int64Tensors.values(initializers.get(node.getInput(3)));
+    if (node.getInputCount() < 4 || !initializers.containsKey(node.getInput(3))) {
+      return null;
     }
-    return null;
+    long[] sizes = Int64Tensors.values(initializers.get(node.getInput(3)));
+    long[] axes = ints(node, "axes");
+    if (axes.length == 0) {
+      return sizes.length == in.length ? sizes : null;
+    }
+    long[] out = in.clone();
+    for (int i = 0; i < axes.length && i < sizes.length; i++) {
+      out[axis(axes[i], in.length)] = sizes[i];
+    }
+    return out;
   }
 
   private long[] gather(NodeProto node, long[] in) {
