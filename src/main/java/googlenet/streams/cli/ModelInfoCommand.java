@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "Print a model's inputs, outputs, batch, opset, parameters, size and sha256.")
+    description = {
+      "Print a model's inputs, outputs, batch, opset, parameters, size and sha256, and its",
+      "Inception modules (branch widths, parameters, multiply-adds, what the 1x1 reductions save)."
+    })
 final class ModelInfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -69,6 +72,7 @@ final class ModelInfoCommand implements Callable<Integer> {
     json.put("outputs", s.outputs());
     json.put("fixedBatch", s.fixedBatch());
     json.put("metadata", s.metadata());
+    json.put("inception", s.inception());
     return json;
   }
 
@@ -92,5 +96,6 @@ final class ModelInfoCommand implements Callable<Integer> {
             ? "fixed at 1; run 'model prepare --in " + s.file() + " --out FILE' to batch"
             : "any size");
     s.metadata().forEach((key, value) -> out.printf("metadata    %s=%s%n", key, value));
+    InceptionTable.print(s.inception(), out);
   }
 }

@@ -1,6 +1,7 @@
 package googlenet.streams.cli;
 
 import googlenet.streams.model.BatchPatcher;
+import googlenet.streams.model.PreprocessFuser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Make a model whose batch is fixed at 1 (like the zoo's googlenet-12.onnx) accept any",
       "batch: symbolic batch dimension N, Reshape targets [1,C] -> [-1,C].",
-      "Outputs per image are unchanged. An already batchable model is copied as it is."
+      "Outputs per image are unchanged. An already batchable model is copied as it is.",
+      "With --fuse-preprocess, the written model also takes uint8 RGB images [N,H,W,3] and",
+      "resizes, normalises and transposes them itself (ONNX opset 18); the service feeds it uint8."
     })
 final class ModelPrepareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -30,6 +33,27 @@ final class ModelPrepareCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model to write.")
   Path out;
 
+  @Option(
+      names = "--fuse-preprocess",
+      description =
+          "Put the preprocessing (resize, mean/scale, BGR order, NHWC to NCHW) inside the model.")
+  boolean fuse;
+
+  @Option(
+      names = "--input-size",
+      paramLabel = "H,W",
+      defaultValue = "224,224",
+      description =
+          "Size of the uint8 images the fused model takes (default ${DEFAULT-VALUE}: a quarter of"
+              + " the float input's bytes; larger sizes are resized in the model).")
+  String inputSize;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "caffe-bgr",
+      description = "Preprocessing to fuse (default ${DEFAULT-VALUE}; only plain-resize profiles).")
+  String profile;
+
   @Override
   public Integer call() {
     if (!Files.isRegularFile(in)) {
@@ -38,7 +62,16 @@ final class ModelPrepareCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     try {
-      BatchPatcher.Result result = BatchPatcher.prepare(in, out);
+      BatchPatcher.Result result =
+          fuse
+              ? PreprocessFuser.prepare(
+                  in, out, FusedPreprocessingOptions.parse(inputSize, profile))
+              : BatchPatcher.prepare(in, out);
+      if (fuse) {
+        stdout.printf(
+            "fused the %s preprocessing: input %s uint8 [N,%s,3]%n",
+            profile, PreprocessFuser.INPUT, inputSize);
+      }
       if (result.unchanged()) {
         stdout.printf("%s is already batchable; wrote it unchanged to %s%n", in, out);
       } else {

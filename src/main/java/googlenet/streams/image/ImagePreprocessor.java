@@ -1,6 +1,7 @@
 package googlenet.streams.image;
 
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -158,6 +159,41 @@ public final class ImagePreprocessor {
     try {
       Resampler.write(PixelSource.of(image), header, geometry, subsampling, profile, batch, start);
     } catch (RuntimeException e) { // an exotic colour model the decoder produced
+      throw new ImageRejectedException(
+          RejectReason.CORRUPT,
+          header.format().id() + " image decoded to an unusable raster (" + image + "): " + e,
+          e);
+    }
+  }
+
+  /**
+   * Decodes {@code encoded} and writes the whole (oriented) image resized to {@code height} x
+   * {@code width} as 8-bit RGB, HWC, into {@code out} from byte index {@code start}, without moving
+   * the buffer's position: the input of a model with the preprocessing fused in ({@code model
+   * prepare --fuse-preprocess}), which normalises itself. Same header checks, limits, decoding and
+   * sampling grid as {@link #preprocessInto}; values are rounded to 8 bits. JPEGs are decoded with
+   * ImageIO here, whatever {@code image.decoder} says.
+   *
+   * @throws ImageRejectedException with a stable reason when the image cannot be used
+   */
+  public void pixelsInto(byte[] encoded, ByteBuffer out, int start, int height, int width)
+      throws ImageRejectedException {
+    long bytes = (long) height * width * CHANNELS;
+    if (height < 1 || width < 1 || start < 0 || start > out.limit() - bytes) {
+      throw new IndexOutOfBoundsException(
+          height + "x" + width + " pixels at " + start + " do not fit " + out.limit() + " bytes");
+    }
+    ImageHeader header = ImageInspector.inspect(encoded, limits);
+    long w = header.transposed() ? header.height() : header.width();
+    long h = header.transposed() ? header.width() : header.height();
+    int subsampling = new Geometry(width, height, 0, 0).subsampling(w, h);
+    BufferedImage image = decoder.decode(encoded, header, subsampling);
+    if (image.getWidth() == header.width() && image.getHeight() == header.height()) {
+      subsampling = 1;
+    }
+    try {
+      Resampler.writePixels(PixelSource.of(image), header, subsampling, height, width, out, start);
+    } catch (RuntimeException e) {
       throw new ImageRejectedException(
           RejectReason.CORRUPT,
           header.format().id() + " image decoded to an unusable raster (" + image + "): " + e,

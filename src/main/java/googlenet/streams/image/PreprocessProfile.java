@@ -17,6 +17,48 @@ public enum PreprocessProfile {
    */
   TORCHVISION_RGB;
 
+  private static final float[] CAFFE_BGR_MEAN = {103.939f, 116.779f, 123.68f};
+  private static final double[] TORCH_MEAN = {0.485, 0.456, 0.406};
+  private static final double[] TORCH_STD = {0.229, 0.224, 0.225};
+
+  /** For each model input channel, the RGB channel (0 red, 1 green, 2 blue) it is read from. */
+  public int[] sourceChannels() {
+    return this == CAFFE_BGR ? new int[] {2, 1, 0} : new int[] {0, 1, 2};
+  }
+
+  /** For each model input channel, the mean subtracted from its 0-255 value. */
+  public float[] mean() {
+    if (this == CAFFE_BGR) {
+      return CAFFE_BGR_MEAN.clone();
+    }
+    float[] mean = new float[3];
+    for (int c = 0; c < 3; c++) {
+      mean[c] = (float) (255 * TORCH_MEAN[c]);
+    }
+    return mean;
+  }
+
+  /** For each model input channel, the factor applied after the mean is subtracted. */
+  public float[] scale() {
+    if (this == CAFFE_BGR) {
+      return new float[] {1, 1, 1};
+    }
+    float[] scale = new float[3];
+    for (int c = 0; c < 3; c++) {
+      scale[c] = (float) (1 / (255 * TORCH_STD[c]));
+    }
+    return scale;
+  }
+
+  /**
+   * Whether the profile is a plain resize of the whole image to the model's size (no crop), so that
+   * it can run inside the model on fixed-size uint8 images ({@code model prepare
+   * --fuse-preprocess}).
+   */
+  public boolean plainResize() {
+    return this == CAFFE_BGR;
+  }
+
   /** The name used in configuration and on the command line, e.g. {@code caffe-bgr}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,5 +1,6 @@
 package googlenet.streams.image;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -16,6 +17,7 @@ final class Resampler {
   private static final int ONE = 1 << 11;
   private static final float ONE_SQ = ONE * ONE;
   private static final float INV_ONE_SQ = 1f / ONE_SQ;
+  private static final int HALF_SQ = 1 << 21;
 
   private Resampler() {}
 
@@ -42,10 +44,66 @@ final class Resampler {
     long originalH = transposed ? header.width() : header.height();
     Orientation o = Orientation.of(header.orientation(), src);
     Axis xs =
-        Axis.of(ow, originalW, geometry.resizedWidth(), geometry.left(), o.stepX(), subsampling);
+        Axis.of(
+            SIZE, ow, originalW, geometry.resizedWidth(), geometry.left(), o.stepX(), subsampling);
     Axis ys =
-        Axis.of(oh, originalH, geometry.resizedHeight(), geometry.top(), o.stepY(), subsampling);
+        Axis.of(
+            SIZE, oh, originalH, geometry.resizedHeight(), geometry.top(), o.stepY(), subsampling);
     sample(src.data(), o.base(), xs, ys, Normalization.of(profile, src), out, start);
+  }
+
+  /**
+   * Writes the whole oriented image resized to {@code height} x {@code width} as 8-bit RGB, HWC
+   * (row by row, pixel by pixel, R G B), into {@code out} from byte index {@code start}: the same
+   * sampling grid as {@link #write}, each value rounded to the nearest integer.
+   */
+  static void writePixels(
+      PixelSource src,
+      ImageHeader header,
+      int subsampling,
+      int height,
+      int width,
+      ByteBuffer out,
+      int start) {
+    boolean transposed = header.transposed();
+    Orientation o = Orientation.of(header.orientation(), src);
+    Axis xs =
+        Axis.of(
+            width,
+            transposed ? src.height() : src.width(),
+            transposed ? header.height() : header.width(),
+            width,
+            0,
+            o.stepX(),
+            subsampling);
+    Axis ys =
+        Axis.of(
+            height,
+            transposed ? src.width() : src.height(),
+            transposed ? header.width() : header.height(),
+            height,
+            0,
+            o.stepY(),
+            subsampling);
+    int[] rgb = {src.red(), src.green(), src.blue()};
+    byte[] row = new byte[width * 3];
+    byte[] d = src.data();
+    for (int y = 0; y < height; y++) {
+      int r0 = o.base() + ys.off0()[y];
+      int r1 = o.base() + ys.off1()[y];
+      int wy = ys.weight()[y];
+      for (int x = 0; x < width; x++) {
+        int a = r0 + xs.off0()[x];
+        int b = r0 + xs.off1()[x];
+        int c = r1 + xs.off0()[x];
+        int e = r1 + xs.off1()[x];
+        for (int k = 0; k < 3; k++) {
+          int v = lerp(d, a + rgb[k], b + rgb[k], c + rgb[k], e + rgb[k], xs.weight()[x], wy);
+          row[x * 3 + k] = (byte) ((v + HALF_SQ) >>> 22);
+        }
+      }
+      out.put(start + y * width * 3, row);
+    }
   }
 
   private static void sample(
@@ -96,18 +154,24 @@ final class Resampler {
   /** Sample positions along one axis: two source offsets and the weight of the second. */
   private record Axis(int[] off0, int[] off1, int[] weight) {
     /**
-     * Positions along an axis of {@code original} pixels resized to {@code resized}, sampled from
-     * the decoded axis of {@code source} pixels, where decoded pixel k is original pixel {@code
-     * grid + k * subsampling}.
+     * {@code count} positions along an axis of {@code original} pixels resized to {@code resized},
+     * sampled from the decoded axis of {@code source} pixels, where decoded pixel k is original
+     * pixel {@code grid + k * subsampling}.
      */
     static Axis of(
-        int source, long original, int resized, int cropStart, int step, int subsampling) {
-      int[] off0 = new int[SIZE];
-      int[] off1 = new int[SIZE];
-      int[] weight = new int[SIZE];
+        int count,
+        int source,
+        long original,
+        int resized,
+        int cropStart,
+        int step,
+        int subsampling) {
+      int[] off0 = new int[count];
+      int[] off1 = new int[count];
+      int[] weight = new int[count];
       double scale = (double) original / resized;
       int grid = (subsampling - 1) / 2;
-      for (int i = 0; i < SIZE; i++) {
+      for (int i = 0; i < count; i++) {
         double inOriginal = (i + cropStart + 0.5) * scale - 0.5;
         double u = Math.max(0, (inOriginal - grid) / subsampling);
         int i0 = Math.min((int) u, source - 1);

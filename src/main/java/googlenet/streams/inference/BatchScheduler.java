@@ -5,7 +5,6 @@ import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.label.Labels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ final class BatchScheduler implements AutoCloseable {
 
   /** A decoded image waiting for its batch, and what to do with its shadow run (or null). */
   private record Item(
-      FloatBuffer tensor,
+      ByteBuffer tensor,
       CompletableFuture<ClassifyResult> result,
       long queued,
       ShadowTicket shadow) {}
@@ -83,7 +82,7 @@ final class BatchScheduler implements AutoCloseable {
    * went to the shadow when {@code shadowTicket} is not null.
    */
   void enqueue(
-      FloatBuffer tensor, CompletableFuture<ClassifyResult> result, ShadowTicket shadowTicket) {
+      ByteBuffer tensor, CompletableFuture<ClassifyResult> result, ShadowTicket shadowTicket) {
     lock.lock();
     try {
       if (fatal != null || closed) {
@@ -100,17 +99,15 @@ final class BatchScheduler implements AutoCloseable {
   }
 
   private void runLoop() {
-    int floats = slots.imageFloats();
-    FloatBuffer batch =
-        ByteBuffer.allocateDirect(settings.batchMaxSize() * floats * Float.BYTES)
-            .order(ByteOrder.nativeOrder())
-            .asFloatBuffer();
+    int bytes = slots.imageBytes();
+    ByteBuffer batch =
+        ByteBuffer.allocateDirect(settings.batchMaxSize() * bytes).order(ByteOrder.nativeOrder());
     try {
       for (Batch next = nextBatch(); !next.items().isEmpty(); next = nextBatch()) {
         List<Item> items = next.items();
         for (int i = 0; i < items.size(); i++) {
           Item item = items.get(i);
-          batch.put(i * floats, item.tensor(), 0, floats);
+          batch.put(i * bytes, item.tensor(), 0, bytes);
           if (item.shadow() != null) {
             shadow.offer(item.tensor(), item.shadow());
           }
@@ -206,7 +203,7 @@ final class BatchScheduler implements AutoCloseable {
     return engine;
   }
 
-  private void run(InferenceEngine current, List<Item> items, FloatBuffer batch) {
+  private void run(InferenceEngine current, List<Item> items, ByteBuffer batch) {
     int n = items.size();
     long queueNanos = System.nanoTime() - items.get(0).queued();
     try {
@@ -239,12 +236,13 @@ final class BatchScheduler implements AutoCloseable {
     }
   }
 
-  private void runAlone(InferenceEngine current, List<Item> items, FloatBuffer batch) {
-    int floats = slots.imageFloats();
+  private void runAlone(InferenceEngine current, List<Item> items, ByteBuffer batch) {
+    int bytes = slots.imageBytes();
     for (int i = 0; i < items.size(); i++) {
       CompletableFuture<ClassifyResult> result = items.get(i).result();
       try {
-        BatchResult alone = current.run(batch.slice(i * floats, floats), 1);
+        BatchResult alone =
+            current.run(batch.slice(i * bytes, bytes).order(ByteOrder.nativeOrder()), 1);
         metrics.batchRun(1, 0, alone.inferenceNanos());
         result.complete(labelled(current, alone, 0, 1));
       } catch (InferenceException e) {

@@ -4,7 +4,7 @@ import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.ImageRejectedException;
 import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.label.Labels;
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and runs them on the engine, and each image's top-k predictions complete its future. Decoding
  * scales with the decode threads, not with the callers; batches fill across callers.
  *
+ * <p>What a decode thread writes into a slot follows the engine's {@link ImageInput}: the profile's
+ * float tensor, or, for a model with the preprocessing fused in, the image resized to the model's
+ * input size as uint8 pixels (the model normalises them).
+ *
  * <p>Thread-safe. {@link #submit} never blocks; the memory of decoded images is bounded by a fixed
  * pool of slots, so callers bound what they have in flight. Closing stops the threads; the engine
  * stays open (its owner closes it). The engine can be swapped for another between batches.
@@ -34,6 +38,7 @@ public final class Classifier implements AutoCloseable {
   private final SchedulerMetrics metrics;
   private final ClassifierSettings settings;
   private final ShadowRunner shadow;
+  private final ImageInput input;
 
   private Classifier(
       InferenceEngine engine,
@@ -47,7 +52,8 @@ public final class Classifier implements AutoCloseable {
     this.labels = labels;
     this.settings = settings;
     this.metrics = metrics;
-    this.slots = new SlotPool(settings.slots(), ImagePreprocessor.TENSOR_FLOATS);
+    this.input = engine.input();
+    this.slots = new SlotPool(settings.slots(), input.bytes());
     this.scheduler = new BatchScheduler(engine, labels, settings, slots, metrics, shadow);
     this.decoders = Executors.newFixedThreadPool(settings.decodeThreads(), daemons("gns-decode-"));
   }
@@ -85,6 +91,7 @@ public final class Classifier implements AutoCloseable {
       int shadowCapacity) {
     requireFits(engine, labels);
     requireFits(candidate, labels);
+    requireSameInput(engine, candidate, "shadow candidate");
     ShadowRunner shadow =
         new ShadowRunner(
             candidate,
@@ -92,7 +99,7 @@ public final class Classifier implements AutoCloseable {
             settings.topK(),
             settings.batchMaxSize(),
             shadowCapacity,
-            ImagePreprocessor.TENSOR_FLOATS);
+            engine.input().bytes());
     return new Classifier(engine, preprocessor, labels, settings, metrics, shadow);
   }
 
@@ -109,6 +116,24 @@ public final class Classifier implements AutoCloseable {
               + " classes; use the synset file of "
               + classes
               + " lines that belongs to the model (labels.path, or --labels for classify)");
+    }
+  }
+
+  private static void requireSameInput(InferenceEngine engine, InferenceEngine other, String what) {
+    if (!engine.input().equals(other.input())) {
+      throw new IllegalArgumentException(
+          "the "
+              + what
+              + " "
+              + other.model().name()
+              + " takes "
+              + other.input()
+              + " images but model "
+              + engine.model().name()
+              + " takes "
+              + engine.input()
+              + "; both must take the same input (both fused with the same --input-size, or"
+              + " neither)");
     }
   }
 
@@ -160,7 +185,7 @@ public final class Classifier implements AutoCloseable {
     if (result.isDone()) {
       return;
     }
-    FloatBuffer slot;
+    ByteBuffer slot;
     try {
       slot = slots.acquire();
     } catch (InterruptedException e) {
@@ -170,7 +195,11 @@ public final class Classifier implements AutoCloseable {
     }
     long start = System.nanoTime();
     try {
-      preprocessor.preprocessInto(encoded, slot, 0);
+      if (input.uint8()) {
+        preprocessor.pixelsInto(encoded, slot, 0, input.height(), input.width());
+      } else {
+        preprocessor.preprocessInto(encoded, slot.asFloatBuffer(), 0);
+      }
     } catch (ImageRejectedException e) {
       slots.release(slot);
       result.complete(new Refused(e.reason().code(), e));
@@ -195,10 +224,12 @@ public final class Classifier implements AutoCloseable {
    * Returns the engine replaced, no longer in use, for the caller to close.
    *
    * @throws IllegalArgumentException when {@code next} has another number of classes than the
-   *     labels name: the classifier keeps its engine
+   *     labels name, or takes another input (fused or not, another size): the classifier keeps its
+   *     engine
    */
   public InferenceEngine swap(InferenceEngine next) {
     requireFits(next, labels);
+    requireSameInput(scheduler.engine(), next, "new model");
     return scheduler.swap(next);
   }
 

@@ -1,5 +1,7 @@
 package googlenet.streams.inference;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -25,6 +27,23 @@ public interface InferenceEngine extends AutoCloseable {
    * @throws InferenceException when ONNX Runtime fails; {@code fatal()} says whether to stop
    */
   BatchResult run(FloatBuffer input, int batchSize) throws InferenceException;
+
+  /** What one image is in the model's input; CHW floats unless the preprocessing is fused in. */
+  default ImageInput input() {
+    return ImageInput.FLOAT_CHW;
+  }
+
+  /**
+   * Runs {@code batchSize} images lying one after another from index 0 of {@code input}, a direct,
+   * native-order buffer of at least batchSize * {@code input().bytes()} bytes: the float tensors of
+   * {@link #run(FloatBuffer, int)} as bytes, or uint8 pixels when {@link #input()} says so. The
+   * classifier hands every batch over this way. By default, views the bytes as floats.
+   *
+   * @throws InferenceException when ONNX Runtime fails; {@code fatal()} says whether to stop
+   */
+  default BatchResult run(ByteBuffer input, int batchSize) throws InferenceException {
+    return run(input.duplicate().clear().order(ByteOrder.nativeOrder()).asFloatBuffer(), batchSize);
+  }
 
   /** Releases the session and every native object. Further runs throw. */
   @Override

@@ -37,6 +37,40 @@ final class InputBuffers {
     return copy;
   }
 
+  /**
+   * A direct, native-order view of the first {@code batchSize} images of {@code input}, of {@code
+   * imageBytes} bytes each; a copy when {@code input} is on the heap.
+   *
+   * @throws IllegalArgumentException when the batch size is below 1 or the buffer too small
+   */
+  static ByteBuffer batchView(ByteBuffer input, int batchSize, int imageBytes) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+    }
+    long needed = (long) batchSize * imageBytes;
+    if (input.capacity() < needed) {
+      throw new IllegalArgumentException(
+          "input holds "
+              + input.capacity()
+              + " bytes; a batch of "
+              + batchSize
+              + " needs "
+              + needed);
+    }
+    ByteBuffer view = input.duplicate().clear().limit((int) needed);
+    if (view.isDirect()) {
+      return view.slice().order(ByteOrder.nativeOrder());
+    }
+    ByteBuffer copy = directBytes((int) needed);
+    copy.put(view).flip();
+    return copy;
+  }
+
+  /** A zeroed, direct, native-order buffer of {@code bytes} bytes. */
+  static ByteBuffer directBytes(int bytes) {
+    return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+  }
+
   /** A zeroed, direct, native-order buffer of {@code floats} floats. */
   static FloatBuffer directFloats(int floats) {
     return ByteBuffer.allocateDirect(floats * Float.BYTES)

@@ -1,10 +1,14 @@
 package googlenet.streams.inference;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtException.OrtErrorCode;
 import ai.onnxruntime.OrtSession;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -76,7 +80,7 @@ public final class OnnxInferenceEngine implements InferenceEngine {
       engine = new OnnxInferenceEngine(env, opened, signature, info, softmax);
       engine.logOpened(file);
       if (config.warmup()) {
-        engine.run(InputBuffers.directFloats(signature.imageFloats()), 1);
+        engine.run(InputBuffers.directBytes(signature.input().bytes()), 1);
       }
       return engine;
     } catch (OrtException | InferenceException | RuntimeException e) {
@@ -122,8 +126,34 @@ public final class OnnxInferenceEngine implements InferenceEngine {
   }
 
   @Override
+  public ImageInput input() {
+    return signature.input();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the model takes uint8 pixels: give them as bytes
+   */
+  @Override
   public BatchResult run(FloatBuffer input, int batchSize) throws InferenceException {
-    FloatBuffer batch = InputBuffers.batchView(input, batchSize, signature.imageFloats());
+    if (signature.input().uint8()) {
+      throw new IllegalArgumentException(
+          "model " + model.name() + " takes " + signature.input() + " pixels, not floats");
+    }
+    return runBatch(InputBuffers.batchView(input, batchSize, signature.imageFloats()), batchSize);
+  }
+
+  @Override
+  public BatchResult run(ByteBuffer input, int batchSize) throws InferenceException {
+    if (!signature.input().uint8()) {
+      return InferenceEngine.super.run(input, batchSize);
+    }
+    return runBatch(InputBuffers.batchView(input, batchSize, signature.input().bytes()), batchSize);
+  }
+
+  /** Runs a direct, native-order batch: a FloatBuffer, or a ByteBuffer of uint8 pixels. */
+  private BatchResult runBatch(Buffer batch, int batchSize) throws InferenceException {
     lock.readLock().lock();
     try {
       if (closed) {
@@ -152,12 +182,9 @@ public final class OnnxInferenceEngine implements InferenceEngine {
     }
   }
 
-  private void runInto(FloatBuffer batch, int first, int count, float[][] rows)
+  private void runInto(Buffer batch, int first, int count, float[][] rows)
       throws OrtException, InferenceException {
-    int floats = signature.imageFloats();
-    FloatBuffer slice = batch.duplicate().position(first * floats).limit((first + count) * floats);
-    try (OnnxTensor tensor =
-            OnnxTensor.createTensor(env, slice.slice(), signature.batchShape(count));
+    try (OnnxTensor tensor = tensor(batch, first, count);
         OrtSession.Result result =
             session.run(Map.of(signature.inputName(), tensor), Set.of(signature.outputName()))) {
       FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
@@ -179,6 +206,19 @@ public final class OnnxInferenceEngine implements InferenceEngine {
         out.get(rows[first + i]);
       }
     }
+  }
+
+  /** A tensor on images {@code first} to {@code first + count - 1} of the batch, not copied. */
+  private OnnxTensor tensor(Buffer batch, int first, int count) throws OrtException {
+    long[] shape = signature.batchShape(count);
+    if (batch instanceof ByteBuffer bytes) {
+      int size = signature.input().bytes();
+      ByteBuffer slice = bytes.slice(first * size, count * size).order(ByteOrder.nativeOrder());
+      return OnnxTensor.createTensor(env, slice, shape, OnnxJavaType.UINT8);
+    }
+    int floats = signature.imageFloats();
+    FloatBuffer slice = ((FloatBuffer) batch).slice(first * floats, count * floats);
+    return OnnxTensor.createTensor(env, slice, shape);
   }
 
   /** A failing run is fatal only when the session or device cannot be used any more. */

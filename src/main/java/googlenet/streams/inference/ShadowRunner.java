@@ -4,7 +4,6 @@ import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.label.Labels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,14 +25,14 @@ final class ShadowRunner implements AutoCloseable {
   private final Labels labels;
   private final int topK;
   private final int batchMaxSize;
-  private final int imageFloats;
-  private final BlockingQueue<FloatBuffer> free;
+  private final int imageBytes;
+  private final BlockingQueue<ByteBuffer> free;
   private final BlockingQueue<Item> queue;
   private final Thread runner;
   private volatile boolean disabled;
   private volatile boolean closed;
 
-  private record Item(FloatBuffer tensor, ShadowTicket ticket) {}
+  private record Item(ByteBuffer tensor, ShadowTicket ticket) {}
 
   ShadowRunner(
       InferenceEngine candidate,
@@ -41,16 +40,16 @@ final class ShadowRunner implements AutoCloseable {
       int topK,
       int batchMaxSize,
       int capacity,
-      int floats) {
+      int bytes) {
     this.candidate = candidate;
     this.labels = labels;
     this.topK = topK;
     this.batchMaxSize = batchMaxSize;
-    this.imageFloats = floats;
+    this.imageBytes = bytes;
     this.free = new ArrayBlockingQueue<>(capacity);
     this.queue = new ArrayBlockingQueue<>(capacity);
     for (int i = 0; i < capacity; i++) {
-      free.add(direct(floats));
+      free.add(direct(bytes));
     }
     this.runner = new Thread(this::runLoop, "gns-shadow");
     runner.setDaemon(true);
@@ -63,22 +62,22 @@ final class ShadowRunner implements AutoCloseable {
   }
 
   /** Copies {@code tensor} for the candidate, or skips it when the shadow is full or off. */
-  void offer(FloatBuffer tensor, ShadowTicket ticket) {
+  void offer(ByteBuffer tensor, ShadowTicket ticket) {
     if (disabled || closed) {
       ticket.skipped("disabled");
       return;
     }
-    FloatBuffer copy = free.poll();
+    ByteBuffer copy = free.poll();
     if (copy == null) {
       ticket.skipped("queue-full");
       return;
     }
-    copy.clear().put(0, tensor, 0, imageFloats);
+    copy.clear().put(0, tensor, 0, imageBytes);
     queue.add(new Item(copy, ticket));
   }
 
   private void runLoop() {
-    FloatBuffer batch = direct(batchMaxSize * imageFloats);
+    ByteBuffer batch = direct(batchMaxSize * imageBytes);
     List<Item> items = new ArrayList<>(batchMaxSize);
     while (!closed) {
       try {
@@ -89,7 +88,7 @@ final class ShadowRunner implements AutoCloseable {
         items.add(first);
         queue.drainTo(items, batchMaxSize - 1);
         for (int i = 0; i < items.size(); i++) {
-          batch.put(i * imageFloats, items.get(i).tensor(), 0, imageFloats);
+          batch.put(i * imageBytes, items.get(i).tensor(), 0, imageBytes);
           free.add(items.get(i).tensor());
         }
         run(items, batch);
@@ -101,7 +100,7 @@ final class ShadowRunner implements AutoCloseable {
     }
   }
 
-  private void run(List<Item> items, FloatBuffer batch) {
+  private void run(List<Item> items, ByteBuffer batch) {
     int n = items.size();
     try {
       BatchResult result = candidate.run(batch, n);
@@ -132,10 +131,8 @@ final class ShadowRunner implements AutoCloseable {
     }
   }
 
-  private static FloatBuffer direct(int floats) {
-    return ByteBuffer.allocateDirect(floats * Float.BYTES)
-        .order(ByteOrder.nativeOrder())
-        .asFloatBuffer();
+  private static ByteBuffer direct(int bytes) {
+    return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
   }
 
   /** Stops the runner after the batch in flight; queued images are skipped. */

@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Reads an ONNX file's contract (inputs, outputs, batch, opset, size, checksum). */
+/**
+ * Reads an ONNX file's contract (inputs, outputs, batch, opset, size, checksum) and its Inception
+ * modules.
+ */
 public final class ModelInspector {
   private ModelInspector() {}
 
@@ -47,7 +50,8 @@ public final class ModelInspector {
         inputs,
         graph.getOutputList().stream().map(ModelInspector::tensor).toList(),
         fixedBatch(inputs, graph),
-        metadata(model));
+        metadata(model),
+        InceptionModules.read(graph));
   }
 
   private static boolean fixedBatch(List<ModelSummary.Tensor> inputs, GraphProto graph) {

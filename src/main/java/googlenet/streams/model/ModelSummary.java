@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * @param outputs graph outputs
  * @param fixedBatch true when the model only accepts a batch of 1 (run {@code model prepare})
  * @param metadata the model's metadata properties, e.g. {@code synthetic=true}
+ * @param inception the Inception modules found in the graph and the network's cost
  */
 public record ModelSummary(
     Path file,
@@ -32,7 +33,8 @@ public record ModelSummary(
     List<Tensor> inputs,
     List<Tensor> outputs,
     boolean fixedBatch,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    InceptionReport inception) {
 
   /** Copies the collections; maps are sorted by key. */
   public ModelSummary {

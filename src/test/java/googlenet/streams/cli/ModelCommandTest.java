@@ -106,6 +106,24 @@ class ModelCommandTest {
   }
 
   @Test
+  void shouldPrintTheInceptionModulesOfTheFullSyntheticModel() {
+    assertThat(run("model", "info", TestModels.full().toString())).isZero();
+
+    assertThat(out.toString())
+        .contains("inception   9 modules")
+        .contains(
+            "3a      28x28x256      64      96   128      16    32    32    163.7K    128.0M"
+                + "    393.5K    308.3M     229.8K 58%     180.2M 58%")
+        .contains("5b      7x7x1024      384     192   384      48   128   128   1444.1K     70.7M")
+        .contains("network     6,998,552 parameters and 1,582,671,872 multiply-adds");
+
+    assertThat(run("model", "info", "--json", TestModels.full().toString())).isZero();
+    assertThat(out.toString())
+        .contains("\"name\":\"3a\",\"concat\":\"inception_3a/output\",\"inChannels\":192")
+        .contains("\"networkMultAdds\":1582671872");
+  }
+
+  @Test
   void shouldRefuseInfoOnAMissingFileAsAUsageError() {
     String missing = dir.resolve("missing.onnx").toString();
 

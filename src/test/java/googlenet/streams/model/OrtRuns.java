@@ -2,12 +2,14 @@ package googlenet.streams.model;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,26 @@ final class OrtRuns {
             OnnxTensor.createTensor(
                 env, FloatBuffer.wrap(images), new long[] {batch, 3, 224, 224});
         OrtSession.Result result = session.run(Map.of(SyntheticGoogLeNet.INPUT, input))) {
+      return (float[][]) result.get(SyntheticGoogLeNet.OUTPUT).orElseThrow().getValue();
+    }
+  }
+
+  /**
+   * Runs {@code batch} uint8 RGB images [batch, height, width, 3] through a fused model and returns
+   * output {@code prob_1}.
+   */
+  static float[][] runUint8(Path model, byte[] images, int batch, int height, int width)
+      throws OrtException {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        OrtSession session = env.createSession(model.toString(), options);
+        OnnxTensor input =
+            OnnxTensor.createTensor(
+                env,
+                ByteBuffer.wrap(images),
+                new long[] {batch, height, width, 3},
+                OnnxJavaType.UINT8);
+        OrtSession.Result result = session.run(Map.of(PreprocessFuser.INPUT, input))) {
       return (float[][]) result.get(SyntheticGoogLeNet.OUTPUT).orElseThrow().getValue();
     }
   }
