@@ -103,38 +103,22 @@ public record BackfillRequest(
 
   /** A copy with another rate limit (0 for none). */
   public BackfillRequest withMaxRate(double imagesPerSecond) {
-    return new BackfillRequest(
-        name,
-        inputTopic,
-        outputTopic,
-        dlqTopic,
-        from,
-        to,
-        imagesPerSecond,
-        batchSize,
-        batchDelay,
-        restart);
+    return copy(imagesPerSecond, batchSize, restart);
   }
 
   /** A copy with another batch size. */
   public BackfillRequest withBatchSize(int size) {
-    return new BackfillRequest(
-        name, inputTopic, outputTopic, dlqTopic, from, to, maxRate, size, batchDelay, restart);
+    return copy(maxRate, size, restart);
   }
 
   /** A copy that starts over, or not. */
   public BackfillRequest withRestart(boolean startOver) {
+    return copy(maxRate, batchSize, startOver);
+  }
+
+  private BackfillRequest copy(double rate, int size, boolean startOver) {
     return new BackfillRequest(
-        name,
-        inputTopic,
-        outputTopic,
-        dlqTopic,
-        from,
-        to,
-        maxRate,
-        batchSize,
-        batchDelay,
-        startOver);
+        name, inputTopic, outputTopic, dlqTopic, from, to, rate, size, batchDelay, startOver);
   }
 
   /** The Kafka Streams application id, which is also the consumer group. */

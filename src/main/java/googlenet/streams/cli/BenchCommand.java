@@ -31,8 +31,13 @@ import picocli.CommandLine.Spec;
             + " baseline, latency at 50%% and 80%% load, and backfill, in one run with the same"
             + " images and threads. Writes bench.json, bench.md, bench.png and bench-cpu.png to"
             + " --out and prints the tables. Subcommands: inference (raw engine only), preprocess"
-            + " (ImageIO against the native JPEG decoder).",
-    subcommands = {BenchInferenceCommand.class, BenchPreprocessCommand.class})
+            + " (ImageIO against the native JPEG decoder), soak (a steady load for a long time,"
+            + " memory and latency sampled).",
+    subcommands = {
+      BenchInferenceCommand.class,
+      BenchPreprocessCommand.class,
+      BenchSoakCommand.class
+    })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,22 +31,14 @@ import picocli.CommandLine.Spec;
 final class ConfigCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description = "Properties file; environment variables override its keys.")
-  Path configFile;
-
-  /** The environment the configuration reads; replaced in tests. */
-  Map<String, String> env = System.getenv();
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   @Override
   public Integer call() {
     List<String> problems = new ArrayList<>();
     GnsConfig config = null;
     try {
-      config = GnsConfig.load(Optional.ofNullable(configFile), env);
-      config.streamsProperties();
+      config = options.load();
     } catch (InvalidConfigurationException e) {
       problems.addAll(e.problems());
     } catch (ConfigException e) {

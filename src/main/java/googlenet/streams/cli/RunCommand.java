@@ -3,14 +3,12 @@ package googlenet.streams.cli;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.service.StartupException;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,21 +29,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description = "Properties file; environment variables override its keys.")
-  Path configFile;
-
-  /** The environment the configuration reads; replaced in tests. */
-  Map<String, String> env = System.getenv();
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   @Override
   public Integer call() throws InterruptedException {
     ClassificationService service;
     try {
-      GnsConfig config = GnsConfig.load(Optional.ofNullable(configFile), env);
-      config.streamsProperties();
+      GnsConfig config = options.load();
       service = ClassificationService.create(config);
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("run: invalid configuration: " + e.getMessage());

@@ -257,6 +257,11 @@ public final class GnsConfig {
     return optional(GnsKeys.MODEL_SHA256).map(s -> s.toLowerCase(Locale.ROOT));
   }
 
+  /** {@code shutdown.timeout.ms}: the longest wait for the stream threads to close. */
+  public Duration shutdownTimeout() {
+    return Duration.ofMillis(values.getLong(GnsKeys.SHUTDOWN_TIMEOUT_MS));
+  }
+
   /** How often the model file is checked for a new model; zero never. */
   public Duration modelWatchInterval() {
     return Duration.ofMillis(values.getLong(GnsKeys.MODEL_WATCH_INTERVAL_MS));

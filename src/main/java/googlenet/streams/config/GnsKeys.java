@@ -111,6 +111,9 @@ public final class GnsKeys {
   /** Port of the /metrics and /health endpoint; 0 picks a free one, -1 disables it. */
   public static final String METRICS_PORT = "metrics.port";
 
+  /** Longest wait for the stream threads to close on shutdown. */
+  public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+
   /** Prefix of routing rules: {@code route.<name>.<field>}. */
   public static final String ROUTE_PREFIX = "route.";
 
@@ -130,6 +133,7 @@ public final class GnsKeys {
           "batch.max.",
           "batch.buffer.",
           "model.",
+          "shutdown.",
           "labels.",
           "top.",
           "execution.",
@@ -393,6 +397,17 @@ public final class GnsKeys {
         Range.between(-1, 65535),
         Importance.MEDIUM,
         "Port of the metrics and health endpoint; 0 picks a free port (logged), -1 disables it.");
+    def.define(
+        SHUTDOWN_TIMEOUT_MS,
+        Type.LONG,
+        30_000L,
+        Range.between(1_000, 600_000),
+        Importance.MEDIUM,
+        "Longest wait (ms) on SIGTERM for the stream threads to finish the record at hand, commit "
+            + "and close; then the engine closes after its run in flight (seconds) and the process "
+            + "exits. Records not yet labelled stay in the changelogged buffer for the next owner. "
+            + "Keep Kubernetes' terminationGracePeriodSeconds (45 in deploy/k8s) at least 15 s "
+            + "above it; see docs/operations.md.");
     RegistryKeys.define(def);
     return def;
   }

@@ -2,6 +2,8 @@ package googlenet.streams.config;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams properties googlenet-streams sets unless the configuration does. */
@@ -22,6 +24,32 @@ final class StreamsDefaults {
    */
   static final String GLOBAL_HANDLER = "processing.exception.handler.global.enabled";
 
+  /**
+   * How long a task retries a timed-out client call before its thread fails (and is replaced, as
+   * every transient failure is): a minute instead of Kafka Streams' five, so a stuck task shows up
+   * in the log and in {@code gns_stream_threads_replaced_total} while the outage is still news.
+   */
+  static final String TASK_TIMEOUT_MS = "60000";
+
+  /**
+   * The client timeouts, written out so they are a choice and not an accident (all equal to the
+   * Kafka 4.4 client defaults): a request answers within 30 s or is retried on another connection;
+   * a producer call (metadata for a send, a transaction step) blocks at most 60 s; a record is
+   * delivered within 120 s or its send fails; a consumer or admin call blocks at most 60 s. When
+   * one expires the thread's tasks retry up to {@link #TASK_TIMEOUT_MS}, then the thread is
+   * replaced; none of them stops the service. docs/operations.md explains the choice.
+   */
+  static final String REQUEST_TIMEOUT_MS = "30000";
+
+  /** See {@link #REQUEST_TIMEOUT_MS}. */
+  static final String MAX_BLOCK_MS = "60000";
+
+  /** See {@link #REQUEST_TIMEOUT_MS}. */
+  static final String DELIVERY_TIMEOUT_MS = "120000";
+
+  /** See {@link #REQUEST_TIMEOUT_MS}. */
+  static final String API_TIMEOUT_MS = "60000";
+
   /** Kafka keys with a googlenet-streams default. */
   static final Map<String, String> DEFAULTS =
       Map.of(
@@ -32,7 +60,17 @@ final class StreamsDefaults {
           StreamsConfig.NUM_STREAM_THREADS_CONFIG,
           STREAM_THREADS,
           GLOBAL_HANDLER,
-          "true");
+          "true",
+          StreamsConfig.TASK_TIMEOUT_MS_CONFIG,
+          TASK_TIMEOUT_MS,
+          CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG,
+          REQUEST_TIMEOUT_MS,
+          ProducerConfig.MAX_BLOCK_MS_CONFIG,
+          MAX_BLOCK_MS,
+          ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+          DELIVERY_TIMEOUT_MS,
+          CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG,
+          API_TIMEOUT_MS);
 
   private StreamsDefaults() {}
 
@@ -62,6 +100,32 @@ final class StreamsDefaults {
             "Kafka Streams threads, each running its own tasks (input partitions) and batches "
                 + "against the one shared engine: with two, decoding and Kafka commits overlap "
                 + "inference. Useful up to the input topic's partition count."),
+        new KeyDoc(
+            StreamsConfig.TASK_TIMEOUT_MS_CONFIG,
+            "KAFKA_TASK_TIMEOUT_MS",
+            TASK_TIMEOUT_MS,
+            "How long a task retries a timed-out Kafka call before its stream thread fails; the "
+                + "thread is then replaced (never a stop). See docs/operations.md, Broker outages."),
+        new KeyDoc(
+            CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG,
+            "KAFKA_REQUEST_TIMEOUT_MS",
+            REQUEST_TIMEOUT_MS,
+            "Kafka clients: longest wait for one broker request (consumer, producer, admin)."),
+        new KeyDoc(
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            "KAFKA_MAX_BLOCK_MS",
+            MAX_BLOCK_MS,
+            "Producer: longest block of a send (topic metadata, buffer) or a transaction step."),
+        new KeyDoc(
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            "KAFKA_DELIVERY_TIMEOUT_MS",
+            DELIVERY_TIMEOUT_MS,
+            "Producer: a record not acknowledged within this fails its send (and the transaction)."),
+        new KeyDoc(
+            CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            "KAFKA_DEFAULT_API_TIMEOUT_MS",
+            API_TIMEOUT_MS,
+            "Consumer and admin: longest block of a call without its own timeout."),
         new KeyDoc(
             "<any other key>",
             "KAFKA_<KEY>",

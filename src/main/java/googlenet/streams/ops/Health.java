@@ -15,8 +15,10 @@ import org.apache.kafka.streams.KafkaStreams.State;
  *       fatal error was reported: then the process cannot recover and should be restarted. A
  *       requested shutdown stays live, so an orchestrator does not kill a graceful close.
  *   <li><b>Ready</b> only when the model is loaded, the streams instance is {@code RUNNING}, the
- *       schema registry (when one is configured) answers and no shutdown has begun. {@code
- *       REBALANCING} is not ready: the instance owns no settled tasks.
+ *       Kafka brokers answer, no stream thread is being replaced, the schema registry (when one is
+ *       configured) answers and no shutdown has begun. {@code REBALANCING} is not ready: the
+ *       instance owns no settled tasks. A replaced stream thread is not fatal: readiness returns
+ *       once the instance is {@code RUNNING} again.
  * </ul>
  */
 public final class Health implements KafkaStreams.StateListener {
@@ -25,6 +27,8 @@ public final class Health implements KafkaStreams.StateListener {
   private volatile boolean modelLoaded;
   private volatile boolean shuttingDown;
   private volatile boolean registryAvailable = true;
+  private final AtomicReference<String> brokersUnreachable = new AtomicReference<>();
+  private volatile boolean threadReplaced;
   private final AtomicReference<String> modelRefused = new AtomicReference<>();
 
   /**
@@ -61,6 +65,22 @@ public final class Health implements KafkaStreams.StateListener {
   }
 
   /**
+   * The Kafka brokers do not answer ({@code reason}), or answer again ({@code null}): not ready
+   * while they do not.
+   */
+  public void brokersUnreachable(String reason) {
+    brokersUnreachable.set(reason);
+  }
+
+  /**
+   * A stream thread failed with a transient error and is being replaced: not ready until the
+   * streams instance is {@code RUNNING} again.
+   */
+  public void threadReplaced() {
+    threadReplaced = true;
+  }
+
+  /**
    * A new model file was refused ({@code reason}), or null once a model was switched to: the old
    * model keeps serving, so it is a note, not a failure.
    */
@@ -76,6 +96,9 @@ public final class Health implements KafkaStreams.StateListener {
   @Override
   public void onChange(State newState, State oldState) {
     state.set(newState);
+    if (newState == State.RUNNING) {
+      threadReplaced = false;
+    }
   }
 
   /** The liveness probe's answer. */
@@ -105,6 +128,13 @@ public final class Health implements KafkaStreams.StateListener {
     State current = state.get();
     if (current != State.RUNNING && !reasons.contains("streams state " + current)) {
       reasons.add("streams state " + current);
+    }
+    String brokers = brokersUnreachable.get();
+    if (brokers != null) {
+      reasons.add("Kafka brokers unreachable: " + brokers);
+    }
+    if (threadReplaced) {
+      reasons.add("stream thread being replaced after a transient failure");
     }
     if (!registryAvailable) {
       reasons.add("schema registry unavailable");

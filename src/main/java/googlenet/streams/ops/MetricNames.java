@@ -81,8 +81,17 @@ public final class MetricNames {
   /** Gauge: writer schemas and registered ids the registry client holds. */
   public static final String REGISTRY_CACHED = "gns.registry.schemas.cached";
 
-  /** Counter, tag {@code reason}: stream threads replaced after a failure a new thread survives. */
+  /**
+   * Counter, tag {@code reason} (e.g. {@code timeout}, {@code producer-fenced}, {@code
+   * registry-unavailable}): stream threads replaced after a transient failure.
+   */
   public static final String THREADS_REPLACED = "gns.stream.threads.replaced";
+
+  /** Gauge: 1 while the Kafka brokers answer, 0 while they do not. */
+  public static final String BROKERS_REACHABLE = "gns.kafka.brokers.reachable";
+
+  /** Counter: episodes in which the Kafka brokers stopped answering (start-up wait included). */
+  public static final String BROKER_OUTAGES = "gns.kafka.outages";
 
   /**
    * Counter, tag {@code outcome} ({@code fenced} or {@code unfenced}): transactions of a crashed

@@ -47,13 +47,11 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
   public MicrometerPipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
     classified =
-        Counter.builder(MetricNames.IMAGES_CLASSIFIED)
-            .description("Images classified and sent to the output topic")
-            .register(registry);
-    batches =
-        Counter.builder(MetricNames.BATCHES)
-            .description("Inference runs (batches) executed")
-            .register(registry);
+        Meters.counter(
+            registry,
+            MetricNames.IMAGES_CLASSIFIED,
+            "Images classified and sent to the output topic");
+    batches = Meters.counter(registry, MetricNames.BATCHES, "Inference runs (batches) executed");
     batchSize =
         DistributionSummary.builder(MetricNames.BATCH_SIZE)
             .description("Images per inference run")
@@ -78,17 +76,20 @@ public final class MicrometerPipelineMetrics implements TopologyMetrics, Schedul
                 millis(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000))
             .register(registry);
     shadowWritten =
-        Counter.builder(MetricNames.SHADOW_RESULTS)
-            .description("Shadow candidate classifications written to the shadow topic")
-            .register(registry);
+        Meters.counter(
+            registry,
+            MetricNames.SHADOW_RESULTS,
+            "Shadow candidate classifications written to the shadow topic");
     shadowCompared =
-        Counter.builder(MetricNames.SHADOW_COMPARED)
-            .description("Images both the live and the shadow model labelled")
-            .register(registry);
+        Meters.counter(
+            registry,
+            MetricNames.SHADOW_COMPARED,
+            "Images both the live and the shadow model labelled");
     shadowAgreed =
-        Counter.builder(MetricNames.SHADOW_AGREED)
-            .description("Images on which the live and the shadow model agree on the top-1 class")
-            .register(registry);
+        Meters.counter(
+            registry,
+            MetricNames.SHADOW_AGREED,
+            "Images on which the live and the shadow model agree on the top-1 class");
     shadowDelta =
         DistributionSummary.builder(MetricNames.SHADOW_DELTA)
             .description("Difference of the live and the shadow model's top-1 probabilities")

@@ -22,13 +22,15 @@ final class RegistryMetrics implements RegistryListener {
   RegistryMetrics(MeterRegistry registry, Health health) {
     this.health = health;
     failures =
-        Counter.builder(MetricNames.REGISTRY_FAILURES)
-            .description("HTTP requests to the schema registry that failed")
-            .register(registry);
+        Meters.counter(
+            registry,
+            MetricNames.REGISTRY_FAILURES,
+            "HTTP requests to the schema registry that failed");
     retries =
-        Counter.builder(MetricNames.REGISTRY_RETRIES)
-            .description("Reads or writes that waited for the schema registry to come back")
-            .register(registry);
+        Meters.counter(
+            registry,
+            MetricNames.REGISTRY_RETRIES,
+            "Reads or writes that waited for the schema registry to come back");
     Gauge.builder(MetricNames.REGISTRY_AVAILABLE, available, AtomicInteger::get)
         .description("1 while the schema registry answers, 0 while it is unavailable")
         .register(registry);

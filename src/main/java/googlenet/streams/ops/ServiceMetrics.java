@@ -40,13 +40,19 @@ public final class ServiceMetrics implements AutoCloseable {
   private final MicrometerPipelineMetrics pipeline = new MicrometerPipelineMetrics(registry);
   private final AtomicReference<InferenceEngine> boundEngine = new AtomicReference<>();
   private final Counter switches =
-      Counter.builder(MetricNames.MODEL_SWITCHES)
-          .description("Switches to a new model file without a restart")
-          .register(registry);
+      Meters.counter(
+          registry, MetricNames.MODEL_SWITCHES, "Switches to a new model file without a restart");
   private final Counter refusals =
-      Counter.builder(MetricNames.MODEL_REFUSALS)
-          .description("New model files refused; the old model keeps serving")
-          .register(registry);
+      Meters.counter(
+          registry,
+          MetricNames.MODEL_REFUSALS,
+          "New model files refused; the old model keeps serving");
+  private final AtomicReference<Boolean> brokersReachable = new AtomicReference<>(true);
+  private final Counter outages =
+      Meters.counter(
+          registry,
+          MetricNames.BROKER_OUTAGES,
+          "Episodes in which the Kafka brokers stopped answering");
   private Gauge modelInfo;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
@@ -59,6 +65,9 @@ public final class ServiceMetrics implements AutoCloseable {
 
   /** A registry with the pipeline, JVM and process meters. */
   public ServiceMetrics() {
+    Gauge.builder(MetricNames.BROKERS_REACHABLE, brokersReachable, r -> r.get() ? 1 : 0)
+        .description("1 while the Kafka brokers answer, 0 while they do not")
+        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -101,6 +110,22 @@ public final class ServiceMetrics implements AutoCloseable {
   public void modelSwitched(InferenceEngine next) {
     switches.increment();
     bindEngine(next);
+  }
+
+  /** A stream thread is replaced after a transient failure of kind {@code reason}. */
+  public void threadReplaced(String reason) {
+    Counter.builder(MetricNames.THREADS_REPLACED)
+        .description("Stream threads replaced after a transient failure")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  /** The Kafka brokers stopped answering ({@code false}, an outage counted) or answer again. */
+  public void brokersReachable(boolean reachable) {
+    if (brokersReachable.getAndSet(reachable) && !reachable) {
+      outages.increment();
+    }
   }
 
   /** A new model file was refused. */

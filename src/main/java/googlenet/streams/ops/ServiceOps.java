@@ -103,6 +103,24 @@ public final class ServiceOps implements AutoCloseable {
     health.modelRefused(reason);
   }
 
+  /**
+   * A stream thread failed with a transient error of kind {@code reason} and is replaced: counted,
+   * and not ready until the streams instance is running again. Never fatal.
+   */
+  public void threadReplaced(String reason) {
+    metrics.threadReplaced(reason);
+    health.threadReplaced();
+  }
+
+  /**
+   * The Kafka brokers do not answer, for {@code reason} (an outage: counted, not ready), or answer
+   * again ({@code null}).
+   */
+  public void brokersUnreachable(String reason) {
+    metrics.brokersReachable(reason == null);
+    health.brokersUnreachable(reason);
+  }
+
   /** Shutdown has begun: readiness fails from now on. */
   public void shuttingDown() {
     health.shuttingDown();

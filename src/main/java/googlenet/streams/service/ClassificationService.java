@@ -25,14 +25,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle: {@link #create} (opens the pipeline, builds the topology), {@link #start}, {@link
  * #awaitStop} (blocks until the streams instance stops, by {@link #close} or by a fatal error),
- * {@link #close}. A stream thread's uncaught exception is fatal: the instance shuts down and {@link
- * #awaitStop} returns the failure.
+ * {@link #close}. {@link #create} waits for the Kafka brokers when they do not answer yet ({@link
+ * BrokerWatch}). A stream thread's transient failure (broker away, timeout, fenced transaction)
+ * replaces the thread; any other uncaught exception is fatal: the instance shuts down and {@link
+ * #awaitStop} returns the failure ({@link StreamsRunner}).
  */
 public final class ClassificationService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClassificationService.class);
-
-  /** How long {@link #close()} waits for the stream threads. */
-  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final GnsConfig config;
   private final Pipeline pipeline;
@@ -58,8 +57,12 @@ public final class ClassificationService implements AutoCloseable {
   /**
    * Opens the pipeline and builds the streams instance, without starting it.
    *
-   * @throws StartupException when the model cannot be resolved or loaded, or the configuration
-   *     cannot make a streams instance; the message says what to do
+   * <p>Blocks while the Kafka brokers do not answer, with a warning every few seconds naming them
+   * and the cause, before it fences the earlier run's transactions and loads the model.
+   *
+   * @throws StartupException when the model cannot be resolved or loaded, the brokers refuse the
+   *     credentials, or the configuration cannot make a streams instance; the message says what to
+   *     do
    */
   public static ClassificationService create(GnsConfig config) throws StartupException {
     LOG.info("Configuration: {}", config.redacted());
@@ -68,6 +71,7 @@ public final class ClassificationService implements AutoCloseable {
     TransactionFencing fencing = null;
     try {
       resolveModel(config);
+      awaitBrokers(config, ops);
       // End the open transactions of this instance's crashed earlier run before the model loads:
       // until then they hide every instance's results on the partitions they wrote to.
       fencing = fence(config, ops);
@@ -114,6 +118,14 @@ public final class ClassificationService implements AutoCloseable {
       ModelSource.resolve(config.modelSpec());
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  private static void awaitBrokers(GnsConfig config, ServiceOps ops) throws StartupException {
+    try (BrokerWatch watch = BrokerWatch.create(config.streamsProperties(), "service")) {
+      watch.awaitBrokers(ops);
+    } catch (KafkaException e) {
+      throw new StartupException("cannot set up a Kafka client: " + e.getMessage(), e);
     }
   }
 
@@ -201,10 +213,10 @@ public final class ClassificationService implements AutoCloseable {
     return runner.failure();
   }
 
-  /** Closes with {@link #CLOSE_TIMEOUT}. */
+  /** Closes with {@code shutdown.timeout.ms}. */
   @Override
   public void close() {
-    close(CLOSE_TIMEOUT);
+    close(config.shutdownTimeout());
   }
 
   /**

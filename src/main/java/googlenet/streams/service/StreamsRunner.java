@@ -3,12 +3,12 @@ package googlenet.streams.service;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.ops.SecurityHints;
 import googlenet.streams.ops.ServiceOps;
-import googlenet.streams.serde.RegistryUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,13 +25,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place a Kafka Streams instance is started, watched and closed, for the service, a
  * backfill and the benchmark: it logs state changes, feeds health and metrics ({@link ServiceOps}),
- * turns an uncaught stream-thread exception into a client shutdown with one clear message, and
- * signals when the instance has stopped.
+ * watches whether the brokers answer ({@link BrokerWatch}), and signals when the instance has
+ * stopped.
+ *
+ * <p>A stream thread's uncaught exception is classified ({@link StreamFailure}): a transient one
+ * (broker away, timeout, fenced or aborted transaction, schema registry away) replaces the thread,
+ * which reads again from the last commit, with a warning and {@code
+ * gns_stream_threads_replaced_total}; replacements in a row wait 1, 2, 4, up to {@link
+ * #MAX_REPLACE_DELAY} before the new thread starts, until the instance is running again. Anything
+ * else shuts the client down with one clear message.
  */
 public final class StreamsRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
 
+  /** The longest wait before a stream thread is replaced, after failures in a row. */
+  static final Duration MAX_REPLACE_DELAY = Duration.ofSeconds(10);
+
   private final KafkaStreams streams;
+  private final Properties props;
+  private final ServiceOps ops;
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicInteger replacedInARow = new AtomicInteger();
+  private BrokerWatch brokerWatch;
   private final String name;
   private final String inputTopic;
   private final String inputSetting;
@@ -62,6 +77,8 @@ public final class StreamsRunner implements AutoCloseable {
         fencing.isPresent()
             ? new KafkaStreams(topology, props, fencing.get())
             : new KafkaStreams(topology, props);
+    this.props = props;
+    this.ops = ops;
     this.name = name;
     this.inputTopic = inputTopic;
     this.inputSetting = inputSetting;
@@ -70,24 +87,56 @@ public final class StreamsRunner implements AutoCloseable {
 
   private void onChange(State newState, State oldState) {
     LOG.info("{}: streams state {} -> {}", name, oldState, newState);
+    if (newState == State.RUNNING) {
+      replacedInARow.set(0);
+    }
     if (newState == State.ERROR || newState == State.NOT_RUNNING) {
       stopped.countDown();
     }
   }
 
   private StreamThreadExceptionResponse onUncaught(Throwable exception) {
-    Optional<RegistryUnavailableException> registry =
-        RegistryUnavailableException.findIn(exception);
-    if (registry.isPresent()) {
+    StreamFailure kind = StreamFailure.classify(exception);
+    if (kind.isTransient() && closing.getCount() > 0) {
+      int inARow = replacedInARow.incrementAndGet();
+      Duration delay = replaceDelay(inARow);
       LOG.warn(
-          "{}: {}; replacing the stream thread, which reads again from the last commit",
+          "{}: stream thread {} failed with a transient error: {}; replacing it{} (failure {} in a"
+              + " row): it reads again from the last commit",
           name,
-          registry.get().getMessage());
+          Thread.currentThread().getName(),
+          kind.describe(),
+          delay.isZero() ? "" : " in " + delay.toSeconds() + " s",
+          inARow);
+      ops.threadReplaced(kind.reason());
+      awaitDelay(delay);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    if (kind.isTransient()) {
+      LOG.warn("{}: stream thread failed while closing: {}", name, kind.describe());
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     failure.compareAndSet(null, exception);
     LOG.error("{}: fatal: {}; shutting down", name, describe(exception), exception);
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /** No wait for the first failure, then 1, 2, 4 ... s, at most {@link #MAX_REPLACE_DELAY}. */
+  static Duration replaceDelay(int inARow) {
+    if (inARow <= 1) {
+      return Duration.ZERO;
+    }
+    long seconds = 1L << Math.min(inARow - 2, 10);
+    return Duration.ofSeconds(Math.min(seconds, MAX_REPLACE_DELAY.toSeconds()));
+  }
+
+  /** Waits on the failed thread before it is replaced; a close ends the wait. */
+  private void awaitDelay(Duration delay) {
+    try {
+      closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Wipes the local state of the application (before {@link #start}): a fresh start. */
@@ -95,9 +144,15 @@ public final class StreamsRunner implements AutoCloseable {
     streams.cleanUp();
   }
 
-  /** Starts the stream threads; returns at once. */
-  public void start() {
+  /**
+   * Starts the stream threads and the broker watch; returns at once.
+   *
+   * @throws org.apache.kafka.common.KafkaException when the properties cannot make an admin client
+   */
+  public synchronized void start() {
     streams.start();
+    brokerWatch = BrokerWatch.create(props, name);
+    brokerWatch.start(ops);
   }
 
   /** The state of the streams instance. */
@@ -189,6 +244,12 @@ public final class StreamsRunner implements AutoCloseable {
    * @return true when every stream thread stopped within {@code timeout}
    */
   public boolean close(Duration timeout, boolean leaveGroup) {
+    closing.countDown();
+    synchronized (this) {
+      if (brokerWatch != null) {
+        brokerWatch.close();
+      }
+    }
     CloseOptions options =
         leaveGroup
             ? CloseOptions.groupMembershipOperation(

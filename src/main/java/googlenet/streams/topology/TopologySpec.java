@@ -7,6 +7,7 @@ import googlenet.streams.serde.RegistryListener;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
@@ -119,65 +120,59 @@ public record TopologySpec(
 
   /** A copy with an admission processor. */
   public TopologySpec withAdmission(ProcessorSupplier<byte[], byte[], byte[], byte[]> supplier) {
-    return new TopologySpec(
-        inputTopic,
-        outputTopic,
-        dlqTopic,
-        routes,
-        maxInFlight,
-        bufferLogged,
-        deadLetterMaxBytes,
-        Optional.of(supplier),
-        fetcher,
-        serdes,
-        shadow);
+    return copy(d -> d.admission = Optional.of(supplier));
   }
 
   /** A copy whose images ({@code fraction} of them) also run through the shadow candidate. */
   public TopologySpec withShadow(ShadowOutput output, double fraction) {
-    return new TopologySpec(
-        inputTopic,
-        outputTopic,
-        dlqTopic,
-        routes,
-        maxInFlight,
-        bufferLogged,
-        deadLetterMaxBytes,
-        admission,
-        fetcher,
-        serdes,
-        Optional.of(new Shadow(output, fraction)));
+    return copy(d -> d.shadow = Optional.of(new Shadow(output, fraction)));
   }
 
   /** A copy that reads restored records back with {@code other}. */
   public TopologySpec withFetcher(RecordFetcher other) {
-    return new TopologySpec(
-        inputTopic,
-        outputTopic,
-        dlqTopic,
-        routes,
-        maxInFlight,
-        bufferLogged,
-        deadLetterMaxBytes,
-        admission,
-        other,
-        serdes,
-        shadow);
+    return copy(d -> d.fetcher = other);
   }
 
   /** A copy whose buffer has no changelog: not crash-safe; for measuring durability's cost. */
   public TopologySpec withoutBufferChangelog() {
-    return new TopologySpec(
-        inputTopic,
-        outputTopic,
-        dlqTopic,
-        routes,
-        maxInFlight,
-        false,
-        deadLetterMaxBytes,
-        admission,
-        fetcher,
-        serdes,
-        shadow);
+    return copy(d -> d.bufferLogged = false);
+  }
+
+  private TopologySpec copy(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The parts a copy may change, the rest taken from the spec it copies. */
+  private static final class Draft {
+    private final TopologySpec from;
+    boolean bufferLogged;
+    Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission;
+    RecordFetcher fetcher;
+    Optional<Shadow> shadow;
+
+    Draft(TopologySpec from) {
+      this.from = from;
+      this.bufferLogged = from.bufferLogged;
+      this.admission = from.admission;
+      this.fetcher = from.fetcher;
+      this.shadow = from.shadow;
+    }
+
+    TopologySpec build() {
+      return new TopologySpec(
+          from.inputTopic,
+          from.outputTopic,
+          from.dlqTopic,
+          from.routes,
+          from.maxInFlight,
+          bufferLogged,
+          from.deadLetterMaxBytes,
+          admission,
+          fetcher,
+          from.serdes,
+          shadow);
+    }
   }
 }

@@ -20,7 +20,7 @@ class ConfigCommandTest {
 
   private int check(Map<String, String> env, String... args) {
     ConfigCheckCommand command = new ConfigCheckCommand();
-    command.env = env;
+    command.options.env = env;
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

@@ -18,7 +18,7 @@ class RunCommandTest {
 
   private int run(Map<String, String> env, String... args) {
     RunCommand command = new RunCommand();
-    command.env = env;
+    command.options.env = env;
     CommandLine cli = new CommandLine(command);
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));

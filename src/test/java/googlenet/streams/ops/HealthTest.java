@@ -55,4 +55,27 @@ class HealthTest {
         .containsExactly(
             "fatal error: TopicAuthorizationException: not authorized to write classifications");
   }
+
+  @Test
+  void shouldBeNotReadyButLiveWhileTheBrokersAreUnreachableOrAThreadIsReplaced() {
+    health.modelLoaded();
+    health.onChange(State.RUNNING, State.REBALANCING);
+
+    health.brokersUnreachable("127.0.0.1:9092: connection refused");
+    health.threadReplaced();
+
+    assertThat(health.ready().reasons())
+        .containsExactly(
+            "Kafka brokers unreachable: 127.0.0.1:9092: connection refused",
+            "stream thread being replaced after a transient failure");
+    assertThat(health.live().ok()).isTrue();
+
+    health.brokersUnreachable(null);
+    health.onChange(State.REBALANCING, State.RUNNING);
+    assertThat(health.ready().reasons())
+        .containsExactly(
+            "streams state REBALANCING", "stream thread being replaced after a transient failure");
+    health.onChange(State.RUNNING, State.REBALANCING);
+    assertThat(health.ready().ok()).isTrue();
+  }
 }

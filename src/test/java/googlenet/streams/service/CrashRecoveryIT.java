@@ -131,7 +131,8 @@ class CrashRecoveryIT {
     }
   }
 
-  private static void assertExactlyOnce(CommittedReader reader, List<SampleInput> inputs) {
+  /** Every good input labelled once, every bad one dead-lettered once, nothing else. */
+  static void assertExactlyOnce(CommittedReader reader, List<SampleInput> inputs) {
     Set<String> good = ids(inputs, true);
     Set<String> bad = ids(inputs, false);
     List<String> results = keys(reader.records("classifications"));

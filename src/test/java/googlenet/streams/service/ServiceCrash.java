@@ -46,7 +46,7 @@ final class ServiceCrash implements AutoCloseable {
   final String input;
   final String output;
   final String dlq;
-  private final List<SampleInput> inputs = TestInputs.mixed(POOL - BAD, BAD);
+  private final List<SampleInput> inputs;
   private final TestBroker broker;
   private final Path dir;
   private final TestProducer producer;
@@ -61,6 +61,12 @@ final class ServiceCrash implements AutoCloseable {
 
   /** As above with {@code partitions} input and output partitions. */
   ServiceCrash(TestBroker broker, Path dir, String name, int partitions) {
+    this(broker, dir, name, partitions, POOL);
+  }
+
+  /** As above with a pool of {@code pool} images to stream (the stream stops when it runs out). */
+  ServiceCrash(TestBroker broker, Path dir, String name, int partitions, int pool) {
+    this.inputs = TestInputs.mixed(pool - BAD, BAD);
     this.broker = broker;
     this.dir = dir;
     this.app = "fence-" + name;
@@ -180,6 +186,11 @@ final class ServiceCrash implements AutoCloseable {
     return marks.entrySet().stream()
         .filter(e -> lso.get(e.getKey()) < e.getValue())
         .collect(Collectors.toMap(Map.Entry::getKey, e -> lso.get(e.getKey())));
+  }
+
+  /** The results (not the dead letters) read so far, in read order. */
+  List<ConsumerRecord<String, byte[]>> results() {
+    return reader.records(output);
   }
 
   /** Results read so far. */

@@ -25,6 +25,12 @@ public final class ServiceProcess implements AutoCloseable {
   /** Writes {@code config} to {@code dir/service.properties} and starts the service on it. */
   public static ServiceProcess start(Path dir, Map<String, String> config, String name)
       throws IOException {
+    return start(dir, config, name, "512m");
+  }
+
+  /** As {@link #start(Path, Map, String)} with a heap of at most {@code maxHeap} ({@code -Xmx}). */
+  public static ServiceProcess start(
+      Path dir, Map<String, String> config, String name, String maxHeap) throws IOException {
     Path file = dir.resolve("service.properties");
     Properties props = new Properties();
     props.putAll(config);
@@ -38,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
         new ProcessBuilder(
             List.of(
                 java.toString(),
-                "-Xmx512m",
+                "-Xmx" + maxHeap,
                 "-cp",
                 System.getProperty("java.class.path"),
                 "googlenet.streams.cli.Main",
@@ -64,6 +70,11 @@ public final class ServiceProcess implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("service process did not die within 30 s of kill -9");
     }
+  }
+
+  /** The operating system's process id. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The process's output so far, for failure messages. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +20,7 @@ final class ImageFeed implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final BenchImages images;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
+  private final AtomicLong sent = new AtomicLong();
 
   ImageFeed(String bootstrap, BenchImages images, boolean lowLatency) {
     this.images = images;
@@ -80,7 +82,13 @@ final class ImageFeed implements AutoCloseable {
     flush();
   }
 
+  /** Images handed to the producer so far. */
+  long sent() {
+    return sent.get();
+  }
+
   private void send(String topic, long i) {
+    sent.incrementAndGet();
     producer.send(
         new ProducerRecord<>(topic, key(i), images.record(i)),
         (meta, e) -> {

@@ -36,6 +36,15 @@ final class Machine {
     }
   }
 
+  /** The 1-minute load average, or -1 when unknown. */
+  static double loadAverage1() {
+    try {
+      return Double.parseDouble(loadAverage().split(" ")[0]);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** The JVM: vendor, name and version. */
   static String jvm() {
     return System.getProperty("java.vm.vendor")

@@ -189,6 +189,21 @@ final class ResultReader implements AutoCloseable {
     return out.stream().mapToLong(Long::longValue).sorted().toArray();
   }
 
+  /**
+   * Sorted latencies (ms) of the results that became readable after {@code fromNanos} and at or
+   * before {@code toNanos} ({@link System#nanoTime} values).
+   */
+  synchronized long[] latenciesArrived(long fromNanos, long toNanos) {
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < receivedNanos.length; i++) {
+      long n = receivedNanos[i];
+      if (n != NONE && n > fromNanos && n <= toNanos) {
+        out.add(latencyMs[i]);
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
   /** Arrival nanos of the first and last result among images {@code from..to}, or null. */
   synchronized long[] arrivalSpan(long from, long to) {
     long first = Long.MAX_VALUE;

@@ -43,15 +43,21 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
-  private final KafkaRaftServer server;
+  private final Properties props;
   private final Path logDir;
   private final Map<String, String> listeners;
   private final String clientListener;
+  private KafkaRaftServer server;
   private boolean closed;
 
   EmbeddedKafkaBroker(
-      KafkaRaftServer server, Path logDir, Map<String, String> listeners, String clientListener) {
+      KafkaRaftServer server,
+      Properties props,
+      Path logDir,
+      Map<String, String> listeners,
+      String clientListener) {
     this.server = server;
+    this.props = props;
     this.logDir = logDir;
     this.listeners = Map.copyOf(listeners);
     this.clientListener = clientListener;
@@ -128,6 +134,60 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the broker like a broker outage, keeping its log directory and ports: {@link #restart}
+   * starts it again on the same data and addresses. Does nothing when it is stopped already.
+   */
+  public synchronized void stop() {
+    if (closed) {
+      throw new IllegalStateException("the embedded broker is closed");
+    }
+    if (server == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    server.shutdown();
+    server.awaitShutdown();
+    server = null;
+    LOG.info(
+        "Embedded Kafka broker {} stopped (log directory kept) in {} ms",
+        bootstrapServers(),
+        Duration.ofNanos(System.nanoTime() - start).toMillis());
+  }
+
+  /**
+   * Starts a {@link #stop stopped} broker again on the same log directory, listeners and ports;
+   * returns once it accepts clients. Does nothing when it is running.
+   *
+   * @throws IllegalStateException when it does not start (e.g. another process took a port)
+   */
+  public synchronized void restart() {
+    if (closed) {
+      throw new IllegalStateException("the embedded broker is closed");
+    }
+    if (server != null) {
+      return;
+    }
+    long start = System.nanoTime();
+    KafkaRaftServer next = newServer(props);
+    try {
+      next.startup();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "the embedded Kafka broker did not start again on " + bootstrapServers() + ": " + e, e);
+    }
+    server = next;
+    LOG.info(
+        "Embedded Kafka broker started again on {} in {} ms",
+        bootstrapServers(),
+        Duration.ofNanos(System.nanoTime() - start).toMillis());
+  }
+
+  /** True between start (or {@link #restart}) and {@link #stop} or {@link #close}. */
+  public synchronized boolean isRunning() {
+    return server != null && !closed;
+  }
+
   /** Stops the broker, waits for it, and deletes its log directory. Idempotent. */
   @Override
   public synchronized void close() {
@@ -137,8 +197,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     closed = true;
     long start = System.nanoTime();
     try {
-      server.shutdown();
-      server.awaitShutdown();
+      if (server != null) {
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+      }
     } finally {
       deleteRecursively(logDir);
     }

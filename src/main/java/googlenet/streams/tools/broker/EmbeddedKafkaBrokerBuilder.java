@@ -89,7 +89,8 @@ public final class EmbeddedKafkaBrokerBuilder {
       KafkaRaftServer server = EmbeddedKafkaBroker.newServer(props);
       server.startup();
       addresses.remove(CONTROLLER);
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, addresses, PLAINTEXT);
+      EmbeddedKafkaBroker broker =
+          new EmbeddedKafkaBroker(server, props, logDir, addresses, PLAINTEXT);
       LOG.info(
           "Embedded Kafka broker started on {} in {} ms",
           broker.bootstrapServers(),

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * goals judged on the figures, charts that decode. Never its timings.
  */
 class BenchSuiteTest {
-  private static final int IMAGES = 12;
+  private static final int IMAGES = 32;
 
   @TempDir static Path dir;
   private static BenchReport report;
@@ -97,9 +97,9 @@ class BenchSuiteTest {
   }
 
   /**
-   * Whether the figure's results all came in one poll, as a tiny backfill's do (its 12 images are
-   * one batch and one transaction) and a tiny pipeline's may (one transaction can commit all 12):
-   * the figure then says so and reports no rate rather than a rate from a window of zero length.
+   * Whether the figure's results all came in one poll, as a tiny backfill's do (its images are one
+   * batch and one transaction) and a tiny pipeline's may (one transaction can commit them all): the
+   * figure then says so and reports no rate rather than a rate from a window of zero length.
    */
   private static boolean hasNoRate(String id) {
     Figure f = figure(id);
@@ -167,8 +167,13 @@ class BenchSuiteTest {
     if (!hasNoRate("backfill")) {
       assertThat(figure("backfill").cpu().decodeMs()).isNull();
     }
+    // Measured, but possibly 0: in a run this small the decode threads may have decoded every
+    // image before the window (from the result ranked 10%) opened.
     for (String id : List.of("decode-engine", "pipeline-eos-b2", "consumer-loop")) {
-      assertThat(figure(id).cpu().decodeMs()).as(id).isNotNull().isPositive();
+      if (hasNoRate(id)) {
+        continue;
+      }
+      assertThat(figure(id).cpu().decodeMs()).as(id).isNotNull().isNotNegative();
       assertThat(Double.parseDouble(figure(id).settings().get("mean formed batch")))
           .as(id)
           .isBetween(1.0, 2.0);
@@ -178,6 +183,10 @@ class BenchSuiteTest {
   @Test
   void shouldGiveTheGpuCapacityOfTheDefaultPipelineWithoutTheBroker() {
     GpuCapacity g = report.gpuCapacity();
+    if (hasNoRate("pipeline-eos-b2")) {
+      assertThat(g).as("no capacity line without a rate").isNull();
+      return;
+    }
     CpuSplit c = figure("pipeline-eos-b2").cpu();
     assertThat(g.figure()).isEqualTo("pipeline-eos-b2");
     assertThat(g.imagesPerSecond()).isEqualTo(5000);
@@ -219,10 +228,16 @@ class BenchSuiteTest {
     assertThat(report.targets())
         .extracting(Target::unit)
         .containsExactly("ratio", "CPU ms/image", "ratio", "ms", "cores");
-    assertThat(report.targets()).allSatisfy(t -> assertThat(t.met()).as(t.name()).isNotNull());
     Figure pipeline = figure("pipeline-eos-b2");
     assertThat(report.targets().get(0).value()).isEqualTo(pipeline.ratioToCeiling());
     assertThat(report.targets().get(0).bound()).isEqualTo(0.60);
+    if (hasNoRate(pipeline.id())) {
+      // No CPU split without a rate: the two goals judged on it say they were not measured.
+      assertThat(List.of(report.targets().get(1), report.targets().get(4)))
+          .allSatisfy(t -> assertThat(t.met()).as(t.name()).isNull());
+      return;
+    }
+    assertThat(report.targets()).allSatisfy(t -> assertThat(t.met()).as(t.name()).isNotNull());
     assertThat(report.targets().get(1).value())
         .isEqualTo(pipeline.cpu().outsideInferenceWithoutBrokerMs());
     assertThat(report.targets().get(2).value()).isEqualTo(figure("backfill").ratioToCeiling());

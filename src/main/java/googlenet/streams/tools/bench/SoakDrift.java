@@ -1,0 +1,131 @@
+package googlenet.streams.tools.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * How a soak run's figures moved: the samples after the warm-up are cut into quarters, and the last
+ * quarter is compared with the first. Memory compares means; latency compares the median of the
+ * intervals' p99, and calls a change noise when it is within the larger interquartile range of the
+ * two quarters' interval p99s.
+ *
+ * @param warmUpSamples samples left out at the start
+ * @param quarterSamples samples in each compared quarter
+ * @param rss resident set size, MiB
+ * @param heapAfterGc heap after GC, MiB
+ * @param heapLive live heap after the forced full collections, MiB; null when a quarter has none
+ * @param direct direct buffers, MiB
+ * @param nativeProxy native-memory proxy, MiB
+ * @param p99 median of the intervals' p99 latency, ms
+ * @param p99NoiseMs the larger interquartile range of the two quarters' interval p99s
+ * @param p99BeyondNoise whether the p99 moved by more than {@link #p99NoiseMs}
+ */
+public record SoakDrift(
+    int warmUpSamples,
+    int quarterSamples,
+    Change rss,
+    Change heapAfterGc,
+    Change heapLive,
+    Change direct,
+    Change nativeProxy,
+    Change p99,
+    double p99NoiseMs,
+    boolean p99BeyondNoise) {
+
+  /**
+   * A figure in the first and last quarter.
+   *
+   * @param first in the first quarter after the warm-up
+   * @param last in the last quarter
+   * @param percent {@code (last - first) / first} in percent; 0 when first is 0
+   */
+  public record Change(double first, double last, double percent) {
+    static Change of(double first, double last) {
+      return new Change(first, last, first == 0 ? 0 : (last - first) / first * 100);
+    }
+  }
+
+  /** Share of the samples counted as warm-up. */
+  static final double WARM_UP = 0.2;
+
+  /** Samples a run needs for a drift: one warm-up sample and a quarter of at least one. */
+  static final int MIN_SAMPLES = 5;
+
+  /** The drift of {@code samples}; null when there are fewer than {@link #MIN_SAMPLES}. */
+  public static SoakDrift of(List<SoakSample> samples) {
+    if (samples.size() < MIN_SAMPLES) {
+      return null;
+    }
+    int warm = Math.max(1, (int) Math.round(samples.size() * WARM_UP));
+    List<SoakSample> steady = samples.subList(warm, samples.size());
+    int quarter = Math.max(1, steady.size() / 4);
+    List<SoakSample> first = steady.subList(0, quarter);
+    List<SoakSample> last = steady.subList(steady.size() - quarter, steady.size());
+    double[] p99First = p99s(first);
+    double[] p99Last = p99s(last);
+    Change p99 = Change.of(quantile(p99First, 0.5), quantile(p99Last, 0.5));
+    double noise = Math.max(iqr(p99First), iqr(p99Last));
+    return new SoakDrift(
+        warm,
+        quarter,
+        mean(first, last, SoakSample::rssMb),
+        mean(first, last, SoakSample::heapAfterGcMb),
+        live(first, last),
+        mean(first, last, SoakSample::directMb),
+        mean(first, last, SoakSample::nativeMb),
+        p99,
+        noise,
+        Math.abs(p99.last() - p99.first()) > noise);
+  }
+
+  private static Change mean(
+      List<SoakSample> first, List<SoakSample> last, ToDoubleFunction<SoakSample> f) {
+    return Change.of(
+        first.stream().mapToDouble(f).average().orElse(0),
+        last.stream().mapToDouble(f).average().orElse(0));
+  }
+
+  /** The mean live heap of the forced-GC samples in each quarter; null when a quarter has none. */
+  private static Change live(List<SoakSample> first, List<SoakSample> last) {
+    double[] a =
+        first.stream()
+            .map(SoakSample::heapLiveMb)
+            .filter(v -> v != null)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
+    double[] b =
+        last.stream()
+            .map(SoakSample::heapLiveMb)
+            .filter(v -> v != null)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
+    if (a.length == 0 || b.length == 0) {
+      return null;
+    }
+    return Change.of(
+        java.util.Arrays.stream(a).average().orElseThrow(),
+        java.util.Arrays.stream(b).average().orElseThrow());
+  }
+
+  private static double[] p99s(List<SoakSample> samples) {
+    List<Double> out = new ArrayList<>();
+    samples.stream().map(SoakSample::p99Ms).filter(p -> p != null).forEach(out::add);
+    return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+  }
+
+  private static double iqr(double[] sorted) {
+    return quantile(sorted, 0.75) - quantile(sorted, 0.25);
+  }
+
+  /** Linear-interpolated quantile of sorted values; 0 for none. */
+  static double quantile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  }
+}

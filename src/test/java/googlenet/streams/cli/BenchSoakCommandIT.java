@@ -1,0 +1,98 @@
+package googlenet.streams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import googlenet.streams.testing.TestModels;
+import googlenet.streams.tools.bench.SoakDrift;
+import googlenet.streams.tools.bench.SoakReport;
+import googlenet.streams.tools.bench.SoakSample;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench soak} for 24 seconds on the small model: the series and the chart are written and
+ * agree with each other and with the printed drift. No timing is asserted.
+ */
+@Timeout(300)
+class BenchSoakCommandIT {
+
+  @Test
+  void shouldWriteTheSeriesAndChartAndTheDriftOfThatSeries(@TempDir Path out) throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "bench",
+            "soak",
+            "--model",
+            TestModels.small().toString(),
+            "--minutes",
+            "0.4",
+            "--load",
+            "0.5",
+            "--interval",
+            "2",
+            "--full-gc-every",
+            "4",
+            "--capacity-images",
+            "120",
+            "--intra-op-threads",
+            "1",
+            "--out",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(0);
+    SoakReport report =
+        new ObjectMapper().readValue(out.resolve("soak.json").toFile(), SoakReport.class);
+    List<SoakSample> samples = report.samples();
+    assertThat(samples).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(samples)
+        .allSatisfy(
+            s -> {
+              assertThat(s.rssMb()).isPositive();
+              assertThat(s.heapUsedMb()).isPositive();
+              assertThat(s.heapAfterGcMb()).isNotNegative();
+              assertThat(s.directMb()).isNotNegative();
+              assertThat(s.rssMb()).isGreaterThan(s.nativeMb());
+              assertThat(s.gcPauseMs()).isNotNegative();
+              assertThat(s.backlog()).isNotNegative();
+              assertThat(s.p99Ms() == null).isEqualTo(s.results() == 0);
+            });
+    assertThat(samples).filteredOn(s -> s.heapLiveMb() != null).hasSizeGreaterThanOrEqualTo(2);
+    for (int i = 1; i < samples.size(); i++) {
+      assertThat(samples.get(i).seconds()).isGreaterThan(samples.get(i - 1).seconds());
+    }
+    assertThat(samples.stream().mapToLong(SoakSample::results).sum())
+        .isPositive()
+        .isLessThanOrEqualTo(report.received());
+    assertThat(report.received()).isEqualTo(report.sent());
+    assertThat(report.duplicates()).isZero();
+    assertThat(report.offeredPerSecond())
+        .isEqualTo(report.load() * report.pipelineCapacityPerSecond());
+
+    SoakDrift drift = SoakDrift.of(samples);
+    assertThat(report.drift()).isEqualTo(drift);
+    assertThat(drift.warmUpSamples() + 2 * drift.quarterSamples())
+        .isLessThanOrEqualTo(samples.size());
+    assertThat(run.out())
+        .contains("results: " + report.sent() + "/" + report.sent())
+        .contains(String.format(java.util.Locale.ROOT, "(%+.1f%%)", drift.rss().percent()))
+        .contains("wrote " + out);
+
+    BufferedImage chart = ImageIO.read(out.resolve("soak.png").toFile());
+    assertThat(chart.getWidth()).isEqualTo(1200);
+    assertThat(chart.getHeight()).isEqualTo(1200);
+  }
+
+  @Test
+  void shouldRefuseALoadOutsideZeroToOneNamingIt() {
+    CommandRun run = CommandRun.of("bench", "soak", "--load", "1.5");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--load must be in (0, 1], got 1.5");
+  }
+}

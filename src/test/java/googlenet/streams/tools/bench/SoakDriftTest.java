@@ -1,0 +1,56 @@
+package googlenet.streams.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The drift of a soak series: warm-up left out, last quarter against the first. */
+class SoakDriftTest {
+
+  /** A sample whose memory figures are all {@code mb} and whose p99 is {@code p99}. */
+  private static SoakSample sample(int i, double mb, Double p99) {
+    return new SoakSample(
+        i * 5.0, mb, mb, i % 2 == 0 ? mb : null, mb, mb, mb, 1, 1, 10, 2, p99, p99, 0, 1);
+  }
+
+  @Test
+  void shouldCompareTheLastQuarterWithTheFirstAfterTheWarmUp() {
+    List<SoakSample> samples = new ArrayList<>();
+    samples.add(sample(0, 1000, 900.0)); // warm-up: 20% of 10 samples is 2
+    samples.add(sample(1, 1000, 900.0));
+    for (int i = 2; i < 10; i++) {
+      samples.add(sample(i, 100 + (i - 2) * 10, 200.0 + (i - 2)));
+    }
+
+    SoakDrift d = SoakDrift.of(samples);
+
+    assertThat(d.warmUpSamples()).isEqualTo(2);
+    assertThat(d.quarterSamples()).isEqualTo(2);
+    assertThat(d.rss().first()).isEqualTo(105.0); // samples 2, 3: 100 and 110
+    assertThat(d.rss().last()).isEqualTo(165.0); // samples 8, 9: 160 and 170
+    assertThat(d.rss().percent()).isCloseTo(60 / 105.0 * 100, within(1e-9));
+    assertThat(d.heapLive().first()).isEqualTo(100.0); // only sample 2 of 2, 3 forced a full GC
+    assertThat(d.heapLive().last()).isEqualTo(160.0);
+    assertThat(d.p99().first()).isEqualTo(200.5);
+    assertThat(d.p99().last()).isEqualTo(206.5);
+    assertThat(d.p99NoiseMs()).isEqualTo(0.5);
+    assertThat(d.p99BeyondNoise()).isTrue();
+  }
+
+  @Test
+  void shouldLeaveIntervalsWithoutResultsOutOfTheLatencyAndGiveNoDriftForTooFewSamples() {
+    List<SoakSample> samples = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      samples.add(sample(i, 100, i == 1 ? null : 300.0));
+    }
+
+    SoakDrift d = SoakDrift.of(samples);
+
+    assertThat(d.p99().first()).isEqualTo(0.0); // sample 1 (the first quarter) had no result
+    assertThat(d.rss().percent()).isZero();
+    assertThat(SoakDrift.of(samples.subList(0, 4))).isNull();
+  }
+}
