@@ -2,7 +2,9 @@ package googlenet.streams.cli;
 
 import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.PreprocessProfile;
+import googlenet.streams.model.ModelSource;
 import googlenet.streams.tools.bench.DecoderBenchmark;
+import googlenet.streams.tools.bench.FusedInputBenchmark;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Spec;
             + " the same images in one run: photo-like 640x480 and 1920x1080, and the generated"
             + " 640x480 pictures, quality 0.9. Prints CPU ms per image and images/s.")
 final class BenchPreprocessCommand implements Callable<Integer> {
+  private static final int FUSED_BATCH = 8;
+  private static final int FUSED_BATCHES = 10;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -52,8 +57,40 @@ final class BenchPreprocessCommand implements Callable<Integer> {
       description = "Blocks the images are measured in, decoders taking turns (default: 8).")
   int rounds;
 
+  @Option(
+      names = "--fused",
+      description =
+          "Instead: host CPU ms/image and bytes/image for a float model against one with the"
+              + " preprocessing fused in (uint8 224x224 and 256x256), and both models' run time on"
+              + " the CPU, on the photo 640x480 JPEGs.")
+  boolean fused;
+
+  @Option(
+      names = "--model",
+      defaultValue = "synthetic",
+      paramLabel = "FILE|synthetic|synthetic-small",
+      description = "Float model for --fused (default: ${DEFAULT-VALUE}).")
+  String model;
+
   @Override
   public Integer call() {
+    if (fused) {
+      return BenchExit.of(
+          "bench preprocess --fused",
+          spec,
+          out -> {
+            DecoderBenchmark.Input input = DecoderBenchmark.inputs().get(0);
+            List<FusedInputBenchmark.Figure> figures =
+                FusedInputBenchmark.run(
+                    ModelSource.resolve(model),
+                    input,
+                    List.of(new int[] {224, 224}, new int[] {256, 256}),
+                    images,
+                    FUSED_BATCHES,
+                    FUSED_BATCH);
+            out.print(FusedInputBenchmark.report(input, figures, FUSED_BATCH));
+          });
+    }
     return BenchExit.of(
         "bench preprocess",
         spec,

@@ -67,15 +67,14 @@ final class ModelPrepareCommand implements Callable<Integer> {
               ? PreprocessFuser.prepare(
                   in, out, FusedPreprocessingOptions.parse(inputSize, profile))
               : BatchPatcher.prepare(in, out);
+      result.changes().forEach(change -> stdout.println("changed " + change));
       if (fuse) {
         stdout.printf(
-            "fused the %s preprocessing: input %s uint8 [N,%s,3]%n",
-            profile, PreprocessFuser.INPUT, inputSize);
-      }
-      if (result.unchanged()) {
+            "fused the %s preprocessing: input %s uint8 [N,%s,3]%nwrote batchable model %s%n",
+            profile, PreprocessFuser.INPUT, inputSize, out);
+      } else if (result.unchanged()) {
         stdout.printf("%s is already batchable; wrote it unchanged to %s%n", in, out);
       } else {
-        result.changes().forEach(change -> stdout.println("changed " + change));
         stdout.printf("wrote batchable model %s%n", out);
       }
       return 0;

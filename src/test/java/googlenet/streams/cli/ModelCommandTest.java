@@ -124,6 +124,70 @@ class ModelCommandTest {
   }
 
   @Test
+  void shouldFuseThePreprocessingIntoABatchableModel() {
+    Path fused = dir.resolve("fused.onnx");
+
+    int status =
+        run(
+            "model",
+            "prepare",
+            "--in",
+            TestModels.fixedBatchSmall().toString(),
+            "--out",
+            fused.toString(),
+            "--fuse-preprocess",
+            "--input-size",
+            "256,240");
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("input data_0: batch dimension 1 -> N")
+        .contains("fused the caffe-bgr preprocessing: input image_uint8 uint8 [N,256,240,3]");
+    run("model", "info", fused.toString());
+    assertThat(out.toString())
+        .contains("input       image_uint8 uint8 [N,256,240,3]")
+        .contains("opset       ai.onnx 18")
+        .contains("metadata    fused_input_size=256x240")
+        .contains("inception   9 modules");
+  }
+
+  @Test
+  void shouldRefuseABadInputSizeAndACroppingProfile() {
+    String in = TestModels.small().toString();
+    String fused = dir.resolve("fused.onnx").toString();
+
+    assertThat(
+            run(
+                "model",
+                "prepare",
+                "--in",
+                in,
+                "--out",
+                fused,
+                "--fuse-preprocess",
+                "--input-size",
+                "224x224"))
+        .isEqualTo(2);
+    assertThat(
+            run(
+                "model",
+                "prepare",
+                "--in",
+                in,
+                "--out",
+                fused,
+                "--fuse-preprocess",
+                "--profile",
+                "torchvision-rgb"))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("--input-size must be H,W such as 224,224, got '224x224'")
+        .contains("only caffe-bgr (a plain resize) can be fused");
+    assertThat(dir.resolve("fused.onnx")).doesNotExist();
+  }
+
+  @Test
   void shouldRefuseInfoOnAMissingFileAsAUsageError() {
     String missing = dir.resolve("missing.onnx").toString();
 

@@ -58,6 +58,12 @@ class ModelSwapIT {
         service.start();
         producer.send(TestInputs.mixed(WAVE, 0));
         reader.awaitCount("classifications", WAVE / 4, WAIT);
+        for (int partition = 0; partition < 3; partition++) {
+          // the old model must have labelled something on every partition before it is replaced:
+          // on a loaded machine one task can start late and see only the new model
+          int p = partition;
+          reader.awaitRecords(r -> r.partition() == p, 1, WAIT);
+        }
 
         replace(model, TestModels.small(7));
         producer.send(renamed(TestInputs.mixed(WAVE, 0), "second-"));
