@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -39,11 +42,19 @@ final class BatchScheduler implements AutoCloseable {
   private final ArrayDeque<Item> queue = new ArrayDeque<>();
   private final List<Thread> runners = new ArrayList<>();
   private final Map<InferenceEngine, Integer> running = new IdentityHashMap<>();
+  private final AtomicLong admitted = new AtomicLong();
+  private final ConcurrentSkipListSet<Long> unfinished = new ConcurrentSkipListSet<>();
+  private volatile InferenceEngine draining;
+  private long cut;
   private boolean closed;
   private InferenceException fatal;
 
-  /** A decoded image waiting for its batch, and what to do with its shadow run (or null). */
+  /**
+   * A decoded image waiting for its batch, its number in submission order, and what to do with its
+   * shadow run (or null).
+   */
   private record Item(
+      long seq,
       ByteBuffer tensor,
       CompletableFuture<ClassifyResult> result,
       long queued,
@@ -51,8 +62,9 @@ final class BatchScheduler implements AutoCloseable {
 
   /**
    * Images taken from the queue together, and the engine they run on: chosen when the batch is
-   * formed, under the queue's lock, so after a swap no earlier image runs on the new engine while a
-   * later one runs on the old.
+   * formed, under the queue's lock, by the images' submission numbers, so after a swap no image
+   * runs on the old engine once a later-submitted one ran on the new, however the decode threads
+   * finish.
    */
   private record Batch(List<Item> items, InferenceEngine engine) {}
 
@@ -78,11 +90,37 @@ final class BatchScheduler implements AutoCloseable {
   }
 
   /**
-   * Queues a decoded image; its slot goes back to the pool when its batch is formed, after a copy
-   * went to the shadow when {@code shadowTicket} is not null.
+   * Numbers an image as it is submitted, before its decoding, which may finish out of order; the
+   * image counts as unfinished until {@code result} completes, however it does.
+   */
+  long admit(CompletableFuture<ClassifyResult> result) {
+    long seq = admitted.getAndIncrement();
+    unfinished.add(seq);
+    result.whenComplete((r, e) -> imageFinished(seq));
+    return seq;
+  }
+
+  private void imageFinished(long seq) {
+    unfinished.remove(seq);
+    if (draining != null) {
+      lock.lock();
+      try {
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Queues a decoded image numbered by {@link #admit}; its slot goes back to the pool when its
+   * batch is formed, after a copy went to the shadow when {@code shadowTicket} is not null.
    */
   void enqueue(
-      ByteBuffer tensor, CompletableFuture<ClassifyResult> result, ShadowTicket shadowTicket) {
+      long seq,
+      ByteBuffer tensor,
+      CompletableFuture<ClassifyResult> result,
+      ShadowTicket shadowTicket) {
     lock.lock();
     try {
       if (fatal != null || closed) {
@@ -91,7 +129,7 @@ final class BatchScheduler implements AutoCloseable {
             fatal != null ? fatal : new IllegalStateException("the classifier is closed"));
         return;
       }
-      queue.add(new Item(tensor, result, System.nanoTime(), shadowTicket));
+      queue.add(new Item(seq, tensor, result, System.nanoTime(), shadowTicket));
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -140,8 +178,9 @@ final class BatchScheduler implements AutoCloseable {
         }
         long waited = System.nanoTime() - queue.peek().queued();
         if (queue.size() >= settings.batchMaxSize() || waited >= maxDelay) {
-          running.merge(engine, 1, Integer::sum);
-          return new Batch(take(), engine);
+          InferenceEngine on = engineFor(queue.peek());
+          running.merge(on, 1, Integer::sum);
+          return new Batch(take(on), on);
         }
         changed.awaitNanos(maxDelay - waited);
       }
@@ -150,10 +189,22 @@ final class BatchScheduler implements AutoCloseable {
     }
   }
 
-  private List<Item> take() {
+  /** The old engine for an image submitted before the swap it drains, else the current one. */
+  private InferenceEngine engineFor(Item item) {
+    InferenceEngine old = draining;
+    return old != null && item.seq() < cut ? old : engine;
+  }
+
+  /** The oldest queued images that run on {@code on}, up to a full batch. */
+  private List<Item> take(InferenceEngine on) {
     List<Item> items = new ArrayList<>(Math.min(queue.size(), settings.batchMaxSize()));
-    while (!queue.isEmpty() && items.size() < settings.batchMaxSize()) {
-      items.add(queue.poll());
+    for (Iterator<Item> it = queue.iterator();
+        it.hasNext() && items.size() < settings.batchMaxSize(); ) {
+      Item item = it.next();
+      if (engineFor(item) == on) {
+        items.add(item);
+        it.remove();
+      }
     }
     return items;
   }
@@ -171,21 +222,31 @@ final class BatchScheduler implements AutoCloseable {
   }
 
   /**
-   * Runs later batches on {@code next}; batches already formed finish on the engine they started
-   * on, and this waits for them. Returns the engine replaced, no longer in use.
+   * Runs the images submitted from now on on {@code next}; those submitted before (decoding, queued
+   * or running) finish on the engine they were submitted to, and this waits for them. Returns the
+   * engine replaced, no longer in use.
    */
   InferenceEngine swap(InferenceEngine next) {
     lock.lock();
     try {
       InferenceEngine previous = engine;
+      cut = admitted.get();
+      draining = previous;
       engine = next;
-      while (running.containsKey(previous)) {
-        changed.awaitUninterruptibly(); // at most the batches formed before the swap
+      changed.signalAll();
+      while (olderThanCutUnfinished() || running.containsKey(previous)) {
+        changed.awaitUninterruptibly(); // at most the images submitted before the swap
       }
+      draining = null;
       return previous;
     } finally {
       lock.unlock();
     }
+  }
+
+  private boolean olderThanCutUnfinished() {
+    Long oldest = unfinished.isEmpty() ? null : unfinished.first();
+    return oldest != null && oldest < cut && !closed;
   }
 
   private void finished(InferenceEngine ran) {

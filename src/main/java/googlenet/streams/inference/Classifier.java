@@ -154,8 +154,9 @@ public final class Classifier implements AutoCloseable {
   public CompletableFuture<ClassifyResult> submit(byte[] encoded, ShadowTicket shadow) {
     CompletableFuture<ClassifyResult> result = new CompletableFuture<>();
     ShadowTicket ticket = this.shadow == null ? null : shadow;
+    long seq = scheduler.admit(result);
     try {
-      decoders.execute(new Decode(encoded, result, ticket));
+      decoders.execute(new Decode(seq, encoded, result, ticket));
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(closed());
     }
@@ -164,11 +165,14 @@ public final class Classifier implements AutoCloseable {
 
   /** One image's decoding, queued for a decode thread. */
   private final class Decode implements Runnable {
+    private final long seq;
     private final byte[] encoded;
     private final CompletableFuture<ClassifyResult> result;
     private final ShadowTicket shadow;
 
-    Decode(byte[] encoded, CompletableFuture<ClassifyResult> result, ShadowTicket shadow) {
+    Decode(
+        long seq, byte[] encoded, CompletableFuture<ClassifyResult> result, ShadowTicket shadow) {
+      this.seq = seq;
       this.encoded = encoded;
       this.result = result;
       this.shadow = shadow;
@@ -176,12 +180,15 @@ public final class Classifier implements AutoCloseable {
 
     @Override
     public void run() {
-      decode(encoded, result, shadow);
+      decode(seq, encoded, result, shadow);
     }
   }
 
   private void decode(
-      byte[] encoded, CompletableFuture<ClassifyResult> result, ShadowTicket shadowTicket) {
+      long seq,
+      byte[] encoded,
+      CompletableFuture<ClassifyResult> result,
+      ShadowTicket shadowTicket) {
     if (result.isDone()) {
       return;
     }
@@ -210,7 +217,7 @@ public final class Classifier implements AutoCloseable {
       return;
     }
     metrics.decoded(System.nanoTime() - start);
-    scheduler.enqueue(slot, result, shadowTicket);
+    scheduler.enqueue(seq, slot, result, shadowTicket);
   }
 
   /** The engine new batches run on. */
@@ -219,9 +226,11 @@ public final class Classifier implements AutoCloseable {
   }
 
   /**
-   * Runs every batch formed from now on on {@code next}, an open engine; batches already formed
-   * finish on the engine they started on (this waits for them), so no image is lost or run twice.
-   * Returns the engine replaced, no longer in use, for the caller to close.
+   * Runs every image submitted from now on on {@code next}, an open engine; images submitted before
+   * finish on the engine they were submitted to (this waits for them, whether still decoding,
+   * queued or running), so no image is lost or run twice and, in each caller's submission order,
+   * the engine changes once. Returns the engine replaced, no longer in use, for the caller to
+   * close.
    *
    * @throws IllegalArgumentException when {@code next} has another number of classes than the
    *     labels name, or takes another input (fused or not, another size): the classifier keeps its

@@ -271,6 +271,27 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldRunEveryImageSubmittedBeforeASwapOnTheOldEngineHoweverLongItsDecodeTakes()
+      throws Exception {
+    byte[] slow = SampleImages.jpeg(2400, 1800, 5); // decodes far longer than the small one
+    try (OnnxInferenceEngine other =
+            OnnxInferenceEngine.open(EngineConfig.cpu(TestModels.small(7)));
+        Classifier c = classifier(engine, 1, Duration.ZERO, 1)) {
+      CompletableFuture<ClassifyResult> first = c.submit(slow);
+      CompletableFuture<ClassifyResult> second = c.submit(image(2));
+
+      c.swap(other); // returns once both ran, whichever decode thread finished first
+      CompletableFuture<ClassifyResult> third = c.submit(image(3));
+
+      assertThat(first).isDone();
+      assertThat(second).isDone();
+      assertThat(((Labelled) await(first)).model()).isEqualTo(engine.model());
+      assertThat(((Labelled) await(second)).model()).isEqualTo(engine.model());
+      assertThat(((Labelled) await(third)).model()).isEqualTo(other.model());
+    }
+  }
+
+  @Test
   void shouldRefuseASwapToAModelWithAnotherNumberOfClasses(@TempDir Path dir) throws Exception {
     Path threeClasses = TinyModels.pooling(dir.resolve("three.onnx"), 3, 224);
     try (OnnxInferenceEngine other = OnnxInferenceEngine.open(EngineConfig.cpu(threeClasses));
