@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import googlenet.streams.inference.ClassifyResult.Labelled;
 import googlenet.streams.inference.ClassifyResult.Refused;
 import googlenet.streams.label.Labels;
+import googlenet.streams.testing.ForwardingEngine;
 import googlenet.streams.testing.TestEngines;
 import googlenet.streams.testing.TestModels;
 import googlenet.streams.tools.fixtures.SampleImages;
@@ -321,29 +322,13 @@ class ClassifierTest {
   }
 
   /** The real engine, counting the images it runs and the runs in flight at once. */
-  private static final class CountingEngine implements InferenceEngine {
-    private final InferenceEngine real;
+  private static final class CountingEngine extends ForwardingEngine {
     final AtomicInteger images = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger maxConcurrent = new AtomicInteger();
 
     CountingEngine(InferenceEngine real) {
-      this.real = real;
-    }
-
-    @Override
-    public ModelInfo model() {
-      return real.model();
-    }
-
-    @Override
-    public String provider() {
-      return real.provider();
-    }
-
-    @Override
-    public boolean fellBack() {
-      return real.fellBack();
+      super(real);
     }
 
     @Override
@@ -351,13 +336,10 @@ class ClassifierTest {
       maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
         images.addAndGet(batchSize);
-        return real.run(input, batchSize);
+        return super.run(input, batchSize);
       } finally {
         running.decrementAndGet();
       }
     }
-
-    @Override
-    public void close() {}
   }
 }

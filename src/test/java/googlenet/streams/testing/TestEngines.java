@@ -53,22 +53,7 @@ public final class TestEngines {
   public static InferenceEngine failingOn(InferenceEngine real, byte[] marked, boolean fatal)
       throws Exception {
     FloatBuffer mark = tensor(marked);
-    return new InferenceEngine() {
-      @Override
-      public googlenet.streams.inference.ModelInfo model() {
-        return real.model();
-      }
-
-      @Override
-      public String provider() {
-        return real.provider();
-      }
-
-      @Override
-      public boolean fellBack() {
-        return real.fellBack();
-      }
-
+    return new ForwardingEngine(real) {
       @Override
       public BatchResult run(FloatBuffer input, int batchSize) throws InferenceException {
         int n = ImagePreprocessor.TENSOR_FLOATS;
@@ -77,11 +62,8 @@ public final class TestEngines {
             throw new InferenceException("injected failure on the marked image", fatal, null);
           }
         }
-        return real.run(input, batchSize);
+        return super.run(input, batchSize);
       }
-
-      @Override
-      public void close() {}
     };
   }
 }
