@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import googlenet.streams.avro.Classification;
+import googlenet.streams.backfill.Backfill;
+import googlenet.streams.backfill.BackfillRequest;
+import googlenet.streams.backfill.BackfillSummary;
+import googlenet.streams.backfill.TimeBound;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.testing.BrokerKind;
@@ -15,6 +20,7 @@ import googlenet.streams.testing.RegistryServer;
 import googlenet.streams.testing.RequiresRegistry;
 import googlenet.streams.testing.TestBroker;
 import googlenet.streams.testing.TestModels;
+import googlenet.streams.testing.TopologyDriver;
 import googlenet.streams.tools.fixtures.SampleImages;
 import googlenet.streams.topology.DeadLetterHeaders;
 import java.net.URI;
@@ -47,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The service against a real schema registry (Apicurio, Confluent-compatible API) and a real
  * broker: what Confluent's JavaScript producer writes is labelled and what the service writes is
  * read by Confluent's JavaScript consumer; older, newer and incompatible writers; an outage of the
- * registry in the middle of a stream.
+ * registry in the middle of a stream; a backfill over both framings.
  */
 @RequiresRegistry(node = true)
 class RegistryPipelineIT {
@@ -200,8 +206,47 @@ class RegistryPipelineIT {
     }
   }
 
+  @Test
+  void shouldBackfillARangeInBothFramingsAndWriteResultsInTheRegistryFraming(
+      RegistryServer registry) throws Exception {
+    Schema current = WriterSchemas.current();
+    int id = registry.register("images-value", current.toString());
+    Map<String, byte[]> sent = new HashMap<>(images("registry-", 3, id, current));
+    for (int i = 0; i < 3; i++) {
+      sent.put("plain-" + i, TopologyDriver.imageValue("plain-" + i, JPEG));
+    }
+    send(sent);
+    broker.createTopic("relabelled", 1);
+    GnsConfig base = config(registry.url(), "registry", Map.of());
+
+    BackfillSummary summary =
+        Backfill.run(
+            BackfillRequest.of(
+                "registry-range", "images", "relabelled", TimeBound.earliest(), TimeBound.now()),
+            base,
+            p -> {});
+
+    assertThat(summary.images()).isEqualTo(6);
+    RecordReader<Classification> results =
+        RecordSerdes.create(base.serdeSettings(), RegistryListener.NONE)
+            .reader(Classification.class);
+    try (CommittedReader reader = new CommittedReader(broker.bootstrapServers(), "relabelled")) {
+      reader.awaitCount("relabelled", 6, WAIT);
+      reader.drain(Duration.ofSeconds(1));
+      List<ConsumerRecord<String, byte[]>> out = reader.records("relabelled");
+      assertThat(out).allSatisfy(r -> assertThat(r.value()[0]).as("registry magic").isZero());
+      assertThat(out)
+          .extracting(r -> results.read(r.value()).getImageId())
+          .containsExactlyInAnyOrderElementsOf(sent.keySet());
+    }
+  }
+
   private ClassificationService service(URI registry, String outputFormat, Map<String, String> more)
       throws Exception {
+    return ClassificationService.create(config(registry, outputFormat, more));
+  }
+
+  private GnsConfig config(URI registry, String outputFormat, Map<String, String> more) {
     Map<String, String> keys = new HashMap<>();
     keys.put("bootstrap.servers", broker.bootstrapServers());
     keys.put("application.id", "registry-" + System.nanoTime());
@@ -212,7 +257,7 @@ class RegistryPipelineIT {
     keys.put("schema.registry.url", registry.toString());
     keys.put("output.format", outputFormat);
     keys.putAll(more);
-    return ClassificationService.create(GnsConfig.fromMap(keys));
+    return GnsConfig.fromMap(keys);
   }
 
   private static byte[] framed(int id, Schema schema, String imageId) {
