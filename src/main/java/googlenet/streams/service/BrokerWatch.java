@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,6 +200,29 @@ public final class BrokerWatch implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
+    }
+  }
+
+  /**
+   * Whether {@code topic} exists: empty when the brokers do not answer within {@link #INTERVAL}
+   * (then nobody can tell).
+   */
+  public Optional<Boolean> topicExists(String topic) {
+    try {
+      admin
+          .describeTopics(Set.of(topic))
+          .allTopicNames()
+          .get(INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.of(true);
+    } catch (ExecutionException e) {
+      return e.getCause() instanceof UnknownTopicOrPartitionException
+          ? Optional.of(false)
+          : Optional.empty();
+    } catch (java.util.concurrent.TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 

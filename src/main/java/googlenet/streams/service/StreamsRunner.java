@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+  private static final Pattern NOT_IN_METADATA =
+      Pattern.compile("Topic (\\S+) not present in metadata");
 
   /** The longest wait before a stream thread is replaced, after failures in a row. */
   static final Duration MAX_REPLACE_DELAY = Duration.ofSeconds(10);
@@ -97,6 +102,12 @@ public final class StreamsRunner implements AutoCloseable {
 
   private StreamThreadExceptionResponse onUncaught(Throwable exception) {
     StreamFailure kind = StreamFailure.classify(exception);
+    Optional<String> missing = kind.isTransient() ? missingTopic(exception) : Optional.empty();
+    if (missing.isPresent()) {
+      failure.compareAndSet(null, new MissingTopicException(missing.get(), exception));
+      LOG.error("{}: fatal: {}; shutting down", name, describe(failure.get()), exception);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
     if (kind.isTransient() && closing.getCount() > 0) {
       int inARow = replacedInARow.incrementAndGet();
       Duration delay = replaceDelay(inARow);
@@ -119,6 +130,26 @@ public final class StreamsRunner implements AutoCloseable {
     failure.compareAndSet(null, exception);
     LOG.error("{}: fatal: {}; shutting down", name, describe(exception), exception);
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /**
+   * The topic a send waited for in vain ("Topic X not present in metadata"), when the brokers
+   * answer and say it does not exist: a deleted or misnamed output topic, which no restart fixes,
+   * unlike a broker that is away.
+   */
+  private Optional<String> missingTopic(Throwable exception) {
+    BrokerWatch watch;
+    synchronized (this) {
+      watch = brokerWatch;
+    }
+    for (Throwable t = exception; t != null && watch != null; t = t.getCause()) {
+      Matcher m = NOT_IN_METADATA.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        String topic = m.group(1);
+        return watch.topicExists(topic).filter(exists -> !exists).map(absent -> topic);
+      }
+    }
+    return Optional.empty();
   }
 
   /** No wait for the first failure, then 1, 2, 4 ... s, at most {@link #MAX_REPLACE_DELAY}. */
@@ -214,6 +245,9 @@ public final class StreamsRunner implements AutoCloseable {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof InferenceException ie && ie.fatal()) {
         return "inference engine failed: " + ie.getMessage();
+      }
+      if (t instanceof MissingTopicException) {
+        return t.getMessage();
       }
       if (t instanceof MissingSourceTopicException) {
         return "the input topic '"

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.logging.log4j.Level;
@@ -63,17 +64,20 @@ class BrokerOutageIT {
         service.start();
         readiness.awaitAnswer(true, WAIT);
         CountDownLatch back = new CountDownLatch(1);
-        CompletableFuture<Void> streaming = stream(producer, inputs, back);
+        Semaphore sending = new Semaphore(1);
+        CompletableFuture<Void> streaming = stream(producer, inputs, sending, back);
         reader.awaitRecords(r -> true, 60, WAIT);
 
+        sending.acquire();
         long stopped = System.nanoTime();
         broker.stop();
         TimeUnit.NANOSECONDS.sleep(OUTAGE.toNanos() - (System.nanoTime() - stopped));
         long restarted = System.nanoTime();
         broker.restart();
+        sending.release();
         back.countDown();
         readiness.awaitAnswer(true, WAIT);
-        streaming.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        streaming.get(OUTAGE.plus(WAIT).toSeconds(), TimeUnit.SECONDS);
         reader.awaitRecords(r -> true, inputs.size(), WAIT);
         reader.drain(Duration.ofSeconds(2));
 
@@ -155,13 +159,34 @@ class BrokerOutageIT {
     }
   }
 
+  @Test
+  void shouldStopWithAMessageNamingTheOutputTopicWhenTheBrokersSayItDoesNotExist()
+      throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      broker.createTopics(1, "images", "images.dlq");
+      try (TestProducer producer = new TestProducer(broker.bootstrapServers(), "images")) {
+        producer.send(TestInputs.mixed(3, 0));
+      }
+      try (ClassificationService service =
+          ClassificationService.create(config(broker, "no-output", 0))) {
+        service.start();
+
+        assertThat(service.awaitStop(WAIT)).as("stopped").isTrue();
+        assertThat(service.failureMessage())
+            .hasValueSatisfying(
+                m -> assertThat(m).contains("'classifications'").contains("output.topic"));
+        assertThat(service.ops().health().live().ok()).isFalse();
+      }
+    }
+  }
+
   /** Closes while images arrive and are labelled; reports how long the close took. */
   private static void measureCloseUnderLoad(
       ClassificationService service, TestProducer producer, CommittedReader reader)
       throws Exception {
     int before = reader.records().size();
-    CountDownLatch never = new CountDownLatch(0);
-    CompletableFuture<Void> more = stream(producer, TestInputs.mixed(200, 0), never);
+    CompletableFuture<Void> more =
+        stream(producer, TestInputs.mixed(200, 0), new Semaphore(1), new CountDownLatch(0));
     reader.awaitRecords(r -> true, before + 20, WAIT);
     long start = System.nanoTime();
     service.close();
@@ -219,19 +244,26 @@ class BrokerOutageIT {
   }
 
   /**
-   * Sends the images ten at a time, 50 ms apart, from another thread: sends during the outage wait
-   * for the broker; the last 50 go only once it is back.
+   * Sends the images ten at a time, 50 ms apart, from another thread, each ten while holding {@code
+   * sending} (so the test stops the broker between two sends, and none outlasts the producer's
+   * delivery timeout); the last 50 only once {@code back} opens.
    */
   private static CompletableFuture<Void> stream(
-      TestProducer producer, List<SampleInput> inputs, CountDownLatch back) {
+      TestProducer producer, List<SampleInput> inputs, Semaphore sending, CountDownLatch back) {
+    long backWithin = OUTAGE.plus(WAIT).toSeconds();
     return CompletableFuture.runAsync(
         () -> {
           try {
             for (int i = 0; i < inputs.size(); i += 10) {
-              if (i == inputs.size() - 50 && !back.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the broker was not back within " + WAIT);
+              if (i == inputs.size() - 50 && !back.await(backWithin, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the broker was not back within " + backWithin);
               }
-              producer.send(inputs.subList(i, Math.min(inputs.size(), i + 10)));
+              sending.acquire();
+              try {
+                producer.send(inputs.subList(i, Math.min(inputs.size(), i + 10)));
+              } finally {
+                sending.release();
+              }
               Thread.sleep(50);
             }
           } catch (Exception e) {
