@@ -173,14 +173,12 @@ record KafkaStages(KafkaContext kafka) {
     String bootstrap = kafka.broker().bootstrapServers();
     try (Pipeline pipeline = kafka.pipeline(config, decode);
         ResultReader reader = ResultReader.start(bootstrap, config.outputTopic(), n, decode)) {
-      MeasuredRun run = start.apply(pipeline);
       Bounds.Outcome got;
       Window window;
-      try {
+      MeasuredRun run = start.apply(pipeline);
+      try (run) { // a failure to stop is suppressed by the one that ended the wait, not the reverse
         got = reader.await(n, Bounds.forRate(n, expectedPerSecond));
         window = reader.steadyWindow(SKIP);
-      } finally {
-        run.close();
       }
       Map<String, String> s = new LinkedHashMap<>(spec.settings());
       s.put("results", got.results(reader.unique(), n));

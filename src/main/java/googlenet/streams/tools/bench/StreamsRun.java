@@ -46,9 +46,8 @@ record StreamsRun(
 
   @Override
   public void close() {
-    if (runner.state() != KafkaStreams.State.NOT_RUNNING) {
-      runner.close(CLOSE, false);
-      runner.cleanUp();
+    if (runner.state() != KafkaStreams.State.NOT_RUNNING && runner.close(CLOSE, false)) {
+      runner.cleanUp(); // only once stopped: Kafka Streams refuses to wipe a running instance
     }
     ops.close();
   }
