@@ -7,6 +7,9 @@ import googlenet.streams.inference.SchedulerMetrics;
 import googlenet.streams.service.Pipeline;
 import googlenet.streams.service.StartupException;
 import googlenet.streams.tools.broker.EmbeddedKafkaBroker;
+import googlenet.streams.topology.ClassificationTopology;
+import googlenet.streams.topology.TopologyMetrics;
+import googlenet.streams.topology.TopologySpec;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,6 +55,19 @@ record KafkaContext(
   /** The application id, and so the consumer group, of the run that writes {@code output}. */
   static String group(String output) {
     return "bench-" + output;
+  }
+
+  /**
+   * The service's topology as {@code config} describes it on {@code pipeline}'s classifier,
+   * started.
+   */
+  StreamsRun startDefault(GnsConfig config, Pipeline pipeline, int images) {
+    return StreamsRun.start(
+        ClassificationTopology.build(
+            TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE),
+        config,
+        broker.logDirectory(),
+        images);
   }
 
   /** A classifier as {@code config} sets it up, on the shared engine. */

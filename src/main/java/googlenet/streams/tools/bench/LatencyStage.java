@@ -3,9 +3,6 @@ package googlenet.streams.tools.bench;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.SchedulerMetrics;
 import googlenet.streams.service.Pipeline;
-import googlenet.streams.topology.ClassificationTopology;
-import googlenet.streams.topology.TopologyMetrics;
-import googlenet.streams.topology.TopologySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +32,7 @@ record LatencyStage(KafkaContext kafka) {
     String bootstrap = kafka.broker().bootstrapServers();
     try (Pipeline pipeline = kafka.pipeline(config, SchedulerMetrics.NONE);
         ResultReader reader = ResultReader.start(bootstrap, config.outputTopic(), total, null);
-        StreamsRun run =
-            StreamsRun.start(
-                ClassificationTopology.build(
-                    TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE),
-                config,
-                kafka.broker().logDirectory(),
-                total);
+        StreamsRun run = kafka.startDefault(config, pipeline, total);
         ImageFeed feed = new ImageFeed(bootstrap, kafka.images(), true)) {
       // The group joins and transactions start before the paced load, or they would queue it.
       feed.sendAll(input, 0, STARTUP_IMAGES);

@@ -3,9 +3,6 @@ package googlenet.streams.tools.bench;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.inference.SchedulerMetrics;
 import googlenet.streams.service.Pipeline;
-import googlenet.streams.topology.ClassificationTopology;
-import googlenet.streams.topology.TopologyMetrics;
-import googlenet.streams.topology.TopologySpec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +54,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     String bootstrap = kafka.broker().bootstrapServers();
     try (Pipeline pipeline = kafka.pipeline(config, SchedulerMetrics.NONE);
         ResultReader reader = ResultReader.start(bootstrap, OUTPUT, (int) total, null);
-        StreamsRun run =
-            StreamsRun.start(
-                ClassificationTopology.build(
-                    TopologySpec.of(config), pipeline.classifier(), TopologyMetrics.NONE),
-                config,
-                kafka.broker().logDirectory(),
-                (int) total);
+        StreamsRun run = kafka.startDefault(config, pipeline, (int) total);
         ImageFeed feed = new ImageFeed(bootstrap, kafka.images(), true)) {
       feed.sendAll(INPUT, 0, STARTUP_IMAGES);
       reader.await(STARTUP_IMAGES, Bounds.forRate(STARTUP_IMAGES, perSecond));
