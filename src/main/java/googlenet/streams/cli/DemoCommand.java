@@ -3,6 +3,7 @@ package googlenet.streams.cli;
 import googlenet.streams.tools.demo.Demo;
 import googlenet.streams.tools.demo.DemoSettings;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,6 +66,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Keep the broker and the pipeline running after the report, until Ctrl-C.")
   boolean keepRunning;
 
+  @Option(
+      names = "--schema-registry",
+      paramLabel = "URL",
+      description =
+          "Publish the pictures and write the results in the schema registry's framing (schemas"
+              + " registered under <topic>-value) with the registry at URL; default: Avro"
+              + " single-object encoding, no registry.")
+  URI schemaRegistry;
+
   @Override
   public Integer call() throws Exception {
     try {
@@ -75,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
               Optional.ofNullable(labels),
               Optional.ofNullable(batchSize),
               Duration.ofSeconds(timeoutSeconds),
-              keepRunning);
+              keepRunning,
+              Optional.ofNullable(schemaRegistry));
       return new Demo(settings, spec.commandLine().getOut()).run();
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       spec.commandLine().getErr().println("demo: " + e.getMessage());

@@ -43,7 +43,7 @@ public final class TestProducer implements AutoCloseable {
         inputs.stream()
             .map(
                 in -> {
-                  byte[] value = in.value(serde);
+                  byte[] value = in.value(serde::encode);
                   sent.put(in.id(), value);
                   return producer.send(new ProducerRecord<>(topic, in.id(), value));
                 })

@@ -1,7 +1,12 @@
 package googlenet.streams.tools.demo;
 
+import googlenet.streams.avro.Classification;
+import googlenet.streams.avro.ImageRecord;
 import googlenet.streams.config.GnsConfig;
+import googlenet.streams.config.OutputFormat;
 import googlenet.streams.model.ModelSource;
+import googlenet.streams.serde.RecordSerdes;
+import googlenet.streams.serde.RegistryListener;
 import googlenet.streams.service.ClassificationService;
 import googlenet.streams.service.StartupException;
 import googlenet.streams.tools.TempDir;
@@ -30,11 +35,13 @@ public final class Demo {
 
   private final DemoSettings settings;
   private final PrintWriter out;
+  private final RecordSerdes serdes;
 
   /** A demo that prints to {@code out}. */
   public Demo(DemoSettings settings, PrintWriter out) {
     this.settings = settings;
     this.out = out;
+    this.serdes = RecordSerdes.create(settings.serdes(), RegistryListener.NONE);
   }
 
   /**
@@ -58,14 +65,23 @@ public final class Demo {
       broker.createTopics(1, OUTPUT, DLQ);
       step(3, "Topics %s (2 partitions), %s, %s created", INPUT, OUTPUT, DLQ);
       List<SampleInput> inputs = SampleInputs.all(settings.images());
-      SampleProducer.send(broker.bootstrapServers(), INPUT, inputs);
+      SampleProducer.send(
+          broker.bootstrapServers(),
+          INPUT,
+          inputs,
+          serdes.writer(ImageRecord.class, settings.serdes().outputFormat()));
       long bad = inputs.stream().filter(i -> !i.good()).count();
       step(
           4,
-          "Published %d generated pictures (JPEG/PNG, 96x64 to 1280x720) and %d broken inputs to %s",
+          "Published %d generated pictures (JPEG/PNG, 96x64 to 1280x720) and %d broken inputs to %s"
+              + " (%s)",
           inputs.size() - bad,
           bad,
-          INPUT);
+          INPUT,
+          settings
+              .schemaRegistry()
+              .map(url -> "schema registry framing, registry " + url)
+              .orElse("Avro single-object encoding"));
       return runPipeline(broker, model, inputs);
     }
   }
@@ -93,6 +109,7 @@ public final class Demo {
       Set<String> keys = inputs.stream().map(SampleInput::id).collect(Collectors.toSet());
       PipelineOutputs outputs =
           OutputCollector.collect(
+              serdes.reader(Classification.class),
               broker.bootstrapServers(),
               OUTPUT,
               DLQ,
@@ -140,6 +157,13 @@ public final class Demo {
     props.put("input.topic", INPUT);
     props.put("output.topic", OUTPUT);
     props.put("dlq.topic", DLQ);
+    settings
+        .schemaRegistry()
+        .ifPresent(
+            url -> {
+              props.put("schema.registry.url", url.toString());
+              props.put("output.format", OutputFormat.REGISTRY.id());
+            });
     props.put("model.path", model.toString());
     labels(model).ifPresent(l -> props.put("labels.path", l));
     settings.batchSize().ifPresent(b -> props.put("batch.max.size", String.valueOf(b)));

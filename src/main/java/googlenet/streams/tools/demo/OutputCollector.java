@@ -1,7 +1,7 @@
 package googlenet.streams.tools.demo;
 
 import googlenet.streams.avro.Classification;
-import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.serde.RecordReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ public final class OutputCollector {
    * {@code settle} more to catch duplicates.
    */
   public static PipelineOutputs collect(
+      RecordReader<Classification> serde,
       String bootstrapServers,
       String outputTopic,
       String dlqTopic,
@@ -38,7 +39,6 @@ public final class OutputCollector {
       Duration timeout,
       Duration settle) {
     PipelineOutputs outputs = new PipelineOutputs(expected);
-    AvroSerde<Classification> serde = AvroSerde.classification();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             consumerProperties(bootstrapServers),
@@ -63,11 +63,11 @@ public final class OutputCollector {
   private static void poll(
       KafkaConsumer<String, byte[]> consumer,
       String outputTopic,
-      AvroSerde<Classification> serde,
+      RecordReader<Classification> serde,
       PipelineOutputs outputs) {
     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
       if (r.topic().equals(outputTopic)) {
-        outputs.add(new PipelineOutputs.Result(r.key(), serde.decode(r.value())));
+        outputs.add(new PipelineOutputs.Result(r.key(), serde.read(r.value())));
       } else {
         outputs.add(new PipelineOutputs.DeadLetter(r.key(), r.value(), errorHeaders(r)));
       }

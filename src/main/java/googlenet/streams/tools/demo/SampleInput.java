@@ -1,9 +1,9 @@
 package googlenet.streams.tools.demo;
 
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.serde.AvroSerde;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One record the demo publishes.
@@ -23,12 +23,12 @@ public record SampleInput(
     return expectedReject == null;
   }
 
-  /** The record value to send. */
-  public byte[] value(AvroSerde<ImageRecord> serde) {
+  /** The record value to send: its ImageRecord as {@code encoder} frames it, or the raw bytes. */
+  public byte[] value(Function<ImageRecord, byte[]> encoder) {
     if (raw) {
       return bytes;
     }
-    return serde.encode(
+    return encoder.apply(
         ImageRecord.newBuilder()
             .setId(id)
             .setImage(ByteBuffer.wrap(bytes))

@@ -1,7 +1,7 @@
 package googlenet.streams.tools.demo;
 
 import googlenet.streams.avro.ImageRecord;
-import googlenet.streams.serde.AvroSerde;
+import googlenet.streams.serde.RecordWriter;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -24,18 +24,25 @@ public final class SampleProducer {
    *
    * @throws IllegalStateException when a send fails or takes over 60 s
    */
-  public static void send(String bootstrapServers, String topic, List<SampleInput> inputs) {
+  public static void send(
+      String bootstrapServers,
+      String topic,
+      List<SampleInput> inputs,
+      RecordWriter<ImageRecord> writer) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
-    AvroSerde<ImageRecord> serde = AvroSerde.imageRecord();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<Future<RecordMetadata>> sends =
           inputs.stream()
-              .map(in -> producer.send(new ProducerRecord<>(topic, in.id(), in.value(serde))))
+              .map(
+                  in ->
+                      producer.send(
+                          new ProducerRecord<>(
+                              topic, in.id(), in.value(record -> writer.write(topic, record)))))
               .toList();
       for (Future<RecordMetadata> send : sends) {
         send.get(60, TimeUnit.SECONDS);
