@@ -40,11 +40,11 @@ final class GraphWriter {
     String relu = name + "_2";
     graph.addNode(
         node("Conv", name, List.of(input, name + "_w_0", name + "_b_0"), conv)
-            .addAttribute(ints("kernel_shape", kernel, kernel))
-            .addAttribute(ints("strides", stride, stride))
-            .addAttribute(ints("pads", pad, pad, pad, pad))
-            .addAttribute(ints("dilations", 1, 1))
-            .addAttribute(integer("group", 1)));
+            .addAttribute(OnnxAttributes.ints("kernel_shape", kernel, kernel))
+            .addAttribute(OnnxAttributes.ints("strides", stride, stride))
+            .addAttribute(OnnxAttributes.ints("pads", pad, pad, pad, pad))
+            .addAttribute(OnnxAttributes.ints("dilations", 1, 1))
+            .addAttribute(OnnxAttributes.integer("group", 1)));
     graph.addNode(node("Relu", name + "_relu", List.of(conv), relu));
     return relu;
   }
@@ -54,9 +54,9 @@ final class GraphWriter {
     String out = name + "_1";
     graph.addNode(
         node("MaxPool", name, List.of(input), out)
-            .addAttribute(ints("kernel_shape", kernel, kernel))
-            .addAttribute(ints("strides", stride, stride))
-            .addAttribute(ints("pads", pads)));
+            .addAttribute(OnnxAttributes.ints("kernel_shape", kernel, kernel))
+            .addAttribute(OnnxAttributes.ints("strides", stride, stride))
+            .addAttribute(OnnxAttributes.ints("pads", pads)));
     return out;
   }
 
@@ -64,9 +64,9 @@ final class GraphWriter {
     String out = name + "_1";
     graph.addNode(
         node("AveragePool", name, List.of(input), out)
-            .addAttribute(ints("kernel_shape", kernel, kernel))
-            .addAttribute(ints("strides", 1, 1))
-            .addAttribute(ints("pads", 0, 0, 0, 0)));
+            .addAttribute(OnnxAttributes.ints("kernel_shape", kernel, kernel))
+            .addAttribute(OnnxAttributes.ints("strides", 1, 1))
+            .addAttribute(OnnxAttributes.ints("pads", 0, 0, 0, 0)));
     return out;
   }
 
@@ -75,16 +75,17 @@ final class GraphWriter {
     String out = name + "_1";
     graph.addNode(
         node("LRN", name, List.of(input), out)
-            .addAttribute(integer("size", 5))
-            .addAttribute(real("alpha", 1e-4f))
-            .addAttribute(real("beta", 0.75f))
-            .addAttribute(real("bias", 1f)));
+            .addAttribute(OnnxAttributes.integer("size", 5))
+            .addAttribute(OnnxAttributes.real("alpha", 1e-4f))
+            .addAttribute(OnnxAttributes.real("beta", 0.75f))
+            .addAttribute(OnnxAttributes.real("bias", 1f)));
     return out;
   }
 
   String concat(String name, List<String> inputs) {
     String out = name + "_1";
-    graph.addNode(node("Concat", name, inputs, out).addAttribute(integer("axis", 1)));
+    graph.addNode(
+        node("Concat", name, inputs, out).addAttribute(OnnxAttributes.integer("axis", 1)));
     return out;
   }
 
@@ -105,7 +106,8 @@ final class GraphWriter {
 
   String flatten(String name, String input) {
     String out = name + "_1";
-    graph.addNode(node("Flatten", name, List.of(input), out).addAttribute(integer("axis", 1)));
+    graph.addNode(
+        node("Flatten", name, List.of(input), out).addAttribute(OnnxAttributes.integer("axis", 1)));
     return out;
   }
 
@@ -131,14 +133,15 @@ final class GraphWriter {
     String out = name + "_1";
     graph.addNode(
         node("Gemm", name, List.of(input, name + "_w_0", name + "_b_0"), out)
-            .addAttribute(integer("transB", 1))
-            .addAttribute(real("alpha", 1f))
-            .addAttribute(real("beta", 1f)));
+            .addAttribute(OnnxAttributes.integer("transB", 1))
+            .addAttribute(OnnxAttributes.real("alpha", 1f))
+            .addAttribute(OnnxAttributes.real("beta", 1f)));
     return out;
   }
 
   String softmax(String name, String input, String out) {
-    graph.addNode(node("Softmax", name, List.of(input), out).addAttribute(integer("axis", 1)));
+    graph.addNode(
+        node("Softmax", name, List.of(input), out).addAttribute(OnnxAttributes.integer("axis", 1)));
     return out;
   }
 
@@ -181,28 +184,5 @@ final class GraphWriter {
   private static NodeProto.Builder node(
       String op, String name, List<String> inputs, String output) {
     return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output);
-  }
-
-  private static AttributeProto ints(String name, int... values) {
-    AttributeProto.Builder attribute =
-        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-    Arrays.stream(values).forEach(attribute::addInts);
-    return attribute.build();
-  }
-
-  private static AttributeProto integer(String name, long value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.INT)
-        .setI(value)
-        .build();
-  }
-
-  private static AttributeProto real(String name, float value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.FLOAT)
-        .setF(value)
-        .build();
   }
 }

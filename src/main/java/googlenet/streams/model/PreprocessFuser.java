@@ -142,24 +142,31 @@ public final class PreprocessFuser {
   private record Front(GraphProto.Builder graph, FusedPreprocessing p) {
     void write(String output, long height, long width) {
       String x =
-          node("Cast", List.of(INPUT), "float", attribute("to", TensorProto.DataType.FLOAT_VALUE));
-      x = node("Transpose", List.of(x), "nchw", ints("perm", 0, 3, 1, 2));
+          node(
+              "Cast",
+              List.of(INPUT),
+              "float",
+              OnnxAttributes.integer("to", TensorProto.DataType.FLOAT_VALUE));
+      x = node("Transpose", List.of(x), "nchw", OnnxAttributes.ints("perm", 0, 3, 1, 2));
       graph.addInitializer(int64(PREFIX + "resize_sizes", height, width));
       x =
           node(
               "Resize",
               List.of(x, "", "", PREFIX + "resize_sizes"),
               "resized",
-              ints("axes", 2, 3),
-              string("mode", "linear"),
-              string("coordinate_transformation_mode", "half_pixel"),
-              attribute("antialias", 0));
+              OnnxAttributes.ints("axes", 2, 3),
+              OnnxAttributes.string("mode", "linear"),
+              OnnxAttributes.string("coordinate_transformation_mode", "half_pixel"),
+              OnnxAttributes.integer("antialias", 0));
       if (!p.keepsChannelOrder()) {
         int[] c = p.sourceChannels();
         graph.addInitializer(int64(PREFIX + "channel_indices", c[0], c[1], c[2]));
         x =
             node(
-                "Gather", List.of(x, PREFIX + "channel_indices"), "channels", attribute("axis", 1));
+                "Gather",
+                List.of(x, PREFIX + "channel_indices"),
+                "channels",
+                OnnxAttributes.integer("axis", 1));
       }
       graph.addInitializer(floats(PREFIX + "mean_values", p.mean()));
       if (p.unitScale()) {
@@ -216,31 +223,6 @@ public final class PreprocessFuser {
         t.addInt64Data(v);
       }
       return t.build();
-    }
-
-    private static AttributeProto attribute(String name, long value) {
-      return AttributeProto.newBuilder()
-          .setName(name)
-          .setType(AttributeProto.AttributeType.INT)
-          .setI(value)
-          .build();
-    }
-
-    private static AttributeProto ints(String name, long... values) {
-      AttributeProto.Builder a =
-          AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-      for (long v : values) {
-        a.addInts(v);
-      }
-      return a.build();
-    }
-
-    private static AttributeProto string(String name, String value) {
-      return AttributeProto.newBuilder()
-          .setName(name)
-          .setType(AttributeProto.AttributeType.STRING)
-          .setS(ByteString.copyFromUtf8(value))
-          .build();
     }
   }
 }

@@ -1,0 +1,50 @@
+package googlenet.streams.model;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import com.google.protobuf.ByteString;
+import java.util.Arrays;
+
+/** The node attributes the model writers set, built one way. */
+final class OnnxAttributes {
+  private OnnxAttributes() {}
+
+  /** An INTS attribute. */
+  static AttributeProto ints(String name, long... values) {
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+    Arrays.stream(values).forEach(a::addInts);
+    return a.build();
+  }
+
+  /** An INTS attribute from ints. */
+  static AttributeProto ints(String name, int... values) {
+    return ints(name, Arrays.stream(values).asLongStream().toArray());
+  }
+
+  /** An INT attribute. */
+  static AttributeProto integer(String name, long value) {
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.INT)
+        .setI(value)
+        .build();
+  }
+
+  /** A FLOAT attribute. */
+  static AttributeProto real(String name, float value) {
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.FLOAT)
+        .setF(value)
+        .build();
+  }
+
+  /** A STRING attribute. */
+  static AttributeProto string(String name, String value) {
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(value))
+        .build();
+  }
+}
