@@ -1,5 +1,6 @@
 package googlenet.streams.tools.bench;
 
+import googlenet.streams.tools.broker.TopicPartitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -48,7 +48,7 @@ final class ResultReader implements AutoCloseable {
                 "bench-reader-" + topic),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
-    List<TopicPartition> partitions = partitions(consumer, topic);
+    List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, Duration.ofSeconds(30));
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     this.receivedNanos = new long[capacity];
@@ -58,37 +58,6 @@ final class ResultReader implements AutoCloseable {
     Arrays.fill(receivedNanos, NONE);
     this.thread = new Thread(this::loop, "bench-reader-" + topic);
     this.thread.setDaemon(true);
-  }
-
-  /**
-   * The partitions of {@code topic}, waiting up to 30 s for them: a topic created a moment ago may
-   * not be in this client's first metadata yet, and then has no partitions for it.
-   */
-  private static List<TopicPartition> partitions(
-      KafkaConsumer<byte[], byte[]> consumer, String topic) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    List<TopicPartition> partitions = new ArrayList<>();
-    while (partitions.isEmpty()) {
-      for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(topic, p.partition()));
-      }
-      if (partitions.isEmpty() && System.nanoTime() > deadline) {
-        throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
-      }
-      if (partitions.isEmpty()) {
-        sleep(Duration.ofMillis(100));
-      }
-    }
-    return partitions;
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for a topic's partitions", e);
-    }
   }
 
   /**

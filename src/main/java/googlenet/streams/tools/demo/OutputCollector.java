@@ -2,6 +2,7 @@ package googlenet.streams.tools.demo;
 
 import googlenet.streams.avro.Classification;
 import googlenet.streams.serde.RecordReader;
+import googlenet.streams.tools.broker.TopicPartitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * consumer (no group) until every expected key has an output or a deadline passes.
  */
 public final class OutputCollector {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
   private OutputCollector() {}
 
   /**
@@ -44,8 +46,9 @@ public final class OutputCollector {
             consumerProperties(bootstrapServers),
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>(partitions(consumer, outputTopic));
-      partitions.addAll(partitions(consumer, dlqTopic));
+      List<TopicPartition> partitions =
+          new ArrayList<>(TopicPartitions.of(consumer, outputTopic, WAIT));
+      partitions.addAll(TopicPartitions.of(consumer, dlqTopic, WAIT));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -82,14 +85,6 @@ public final class OutputCollector {
       }
     }
     return errors;
-  }
-
-  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-    List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-    if (infos == null || infos.isEmpty()) {
-      throw new IllegalStateException("topic " + topic + " does not exist");
-    }
-    return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
   }
 
   private static Properties consumerProperties(String bootstrapServers) {
