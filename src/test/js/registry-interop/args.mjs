@@ -25,9 +25,34 @@ function usage(spec, problem) {
   process.exit(2);
 }
 
-// The registry client configuration: base URL(s), comma-separated, and optional basic auth.
+// Apicurio Registry 3.3.3 now and then logs a 404 for the client's first lookup
+// (GET /associations/resources/...) and never writes the response: seen with `ss` as 406 bytes
+// received and none sent on an idle server, about once in 200 fresh processes. axios waits
+// forever by default, so every request gets a timeout, and registry calls go through
+// retryLostResponses (the client's own axios-retry gives up on a timeout: its remaining
+// time budget is spent).
+const REQUEST_TIMEOUT_MS = 5000;
+const ATTEMPTS = 3;
+
+// Runs the registry call `call` again when its response did not come within the timeout.
+export async function retryLostResponses(call) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (e?.code !== 'ECONNABORTED' || attempt >= ATTEMPTS) throw e;
+      process.stderr.write(`registry: no response within ${REQUEST_TIMEOUT_MS} ms, asking again\n`);
+    }
+  }
+}
+
+// The registry client configuration: base URL(s), comma-separated, optional basic auth, and a
+// request timeout.
 export function registryConfig(args) {
-  const config = { baseURLs: args.registry.split(',').map((u) => u.trim()) };
+  const config = {
+    baseURLs: args.registry.split(',').map((u) => u.trim()),
+    createAxiosDefaults: { timeout: REQUEST_TIMEOUT_MS },
+  };
   if (args['user-info']) {
     config.basicAuthCredentials = { credentialsSource: 'USER_INFO', userInfo: args['user-info'] };
   }

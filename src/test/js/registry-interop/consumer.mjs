@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroDeserializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
-import { parseArgs, registryConfig, toJson } from './args.mjs';
+import { parseArgs, registryConfig, retryLostResponses, toJson } from './args.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
   registry: { required: true, help: 'schema registry URL(s), comma-separated' },
@@ -27,7 +27,7 @@ const timer = setTimeout(() => {
 }, Number(args['timeout-ms']));
 
 async function print(topic, partition, offset, key, buffer) {
-  const value = await deserializer.deserialize(topic, buffer);
+  const value = await retryLostResponses(() => deserializer.deserialize(topic, buffer));
   process.stdout.write(toJson({ topic, partition, offset, key, value }) + '\n');
 }
 

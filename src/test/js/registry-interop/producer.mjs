@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroSerializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
-import { parseArgs, registryConfig, toJson } from './args.mjs';
+import { parseArgs, registryConfig, retryLostResponses, toJson } from './args.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
   registry: { required: true, help: 'schema registry URL(s), comma-separated' },
@@ -23,7 +23,8 @@ const schemaText = readFileSync(args.schema, 'utf8');
 const fields = new Set(JSON.parse(schemaText).fields.map((f) => f.name));
 const image = args.image ? readFileSync(args.image) : Buffer.from([1, 2, 3]);
 const client = new SchemaRegistryClient(registryConfig(args));
-const schemaId = await client.register(`${args.topic}-value`, { schemaType: 'AVRO', schema: schemaText });
+const schemaId = await retryLostResponses(() =>
+  client.register(`${args.topic}-value`, { schemaType: 'AVRO', schema: schemaText }));
 const serializer = new AvroSerializer(client, SerdeType.VALUE, {
   useLatestVersion: true,
   autoRegisterSchemas: false,
@@ -42,7 +43,7 @@ const count = Number(args.count);
 const records = [];
 for (let n = 0; n < count; n++) {
   const r = record(n);
-  records.push({ id: r.id, value: await serializer.serialize(args.topic, r) });
+  records.push({ id: r.id, value: await retryLostResponses(() => serializer.serialize(args.topic, r)) });
 }
 
 let sent = [];
