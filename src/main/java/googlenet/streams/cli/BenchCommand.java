@@ -7,7 +7,9 @@ import googlenet.streams.tools.bench.BenchSuite;
 import googlenet.streams.tools.bench.ReportFiles;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,6 +89,15 @@ final class BenchCommand implements Callable<Integer> {
               + " backfill.")
   List<String> stages;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A configuration key (the service's or Kafka's) every Kafka stage's pipeline and the"
+              + " backfill run with, e.g. --set commit.interval.ms=500 --set"
+              + " producer.linger.ms=5; repeatable. Not the keys the bench sets per figure.")
+  Map<String, String> set = new LinkedHashMap<>();
+
   @Option(names = "--engine-seconds", hidden = true, description = "Seconds per engine batch size.")
   Double engineSeconds;
 
@@ -139,6 +150,7 @@ final class BenchCommand implements Callable<Integer> {
             chosen,
             engineSeconds != null ? engineSeconds : base.engineSeconds(),
             latencySeconds != null ? latencySeconds : base.latencySeconds(),
-            pipelineBatches != null ? pipelineBatches : base.otherBatches()));
+            pipelineBatches != null ? pipelineBatches : base.otherBatches(),
+            set));
   }
 }

@@ -3,6 +3,7 @@ package googlenet.streams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import googlenet.streams.testing.TestModels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,39 @@ class BenchCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("unknown stage 'kafka'").contains("pipeline");
+  }
+
+  @Test
+  void shouldRefuseToSetAKeyTheBenchSetsPerFigure() {
+    CommandRun run = CommandRun.of("bench", "--set", "batch.max.size=4", "--stages", "engine");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--set batch.max.size: the bench sets this key itself for each figure");
+  }
+
+  @Test
+  void shouldNameTheSetKeysInTheReport(@TempDir Path out) throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "bench",
+            "--model",
+            TestModels.small().toString(),
+            "--stages",
+            "engine",
+            "--engine-seconds",
+            "0.05",
+            "--intra-op-threads",
+            "1",
+            "--set",
+            "commit.interval.ms=250",
+            "--set",
+            "producer.linger.ms=5",
+            "--out",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    String md = Files.readString(out.resolve("bench.md"));
+    assertThat(md).contains("commit.interval.ms=250").contains("--set producer.linger.ms=5");
   }
 }

@@ -9,6 +9,7 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
 import googlenet.streams.tools.bench.BenchSettings.Stage;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,17 +73,14 @@ record BackfillStage(KafkaContext kafka) {
 
   /** The summary, or the failure's message. */
   private Object run(BackfillRequest request, String bootstrap) {
-    GnsConfig base =
-        GnsConfig.fromMap(
-            Map.of(
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                StreamsConfig.STATE_DIR_CONFIG,
-                kafka.stateDir().toString(),
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-                Integer.toString(kafka.settings().streamThreads()),
-                GnsKeys.MODEL_PATH,
-                kafka.settings().model()));
+    Map<String, String> keys = new HashMap<>(kafka.settings().keys());
+    keys.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    keys.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().toString());
+    keys.put(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        Integer.toString(kafka.settings().streamThreads()));
+    keys.put(GnsKeys.MODEL_PATH, kafka.settings().model());
+    GnsConfig base = GnsConfig.fromMap(keys);
     try {
       return Backfill.run(request, base, kafka.engine(), progress -> {});
     } catch (BackfillException | RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * How a benchmark run is set up. The thread settings hold for every stage.
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param defaultBatch the default {@code batch.max.size}, first of the pipeline figures
  * @param otherBatches other {@code batch.max.size} values measured with exactly-once
  * @param batchDelayMs {@code batch.max.delay.ms} of every pipeline figure
+ * @param keys other configuration keys (the service's or Kafka's) every Kafka stage's pipeline and
+ *     the backfill run with, e.g. {@code commit.interval.ms}; not those the bench sets per figure
  * @param engineSeconds measured seconds per engine batch size
  * @param latencySeconds measured seconds per latency load (after a warm-up of a third of it)
  * @param loads offered loads as fractions of the pipeline maximum
@@ -41,6 +44,7 @@ public record BenchSettings(
     int defaultBatch,
     List<Integer> otherBatches,
     long batchDelayMs,
+    Map<String, String> keys,
     double engineSeconds,
     double latencySeconds,
     List<Double> loads,
@@ -99,11 +103,32 @@ public record BenchSettings(
     }
   }
 
+  /** Keys the bench sets for each figure, which {@code keys} may not change. */
+  static final Set<String> PER_FIGURE =
+      Set.of(
+          GnsKeys.BATCH_MAX_SIZE,
+          GnsKeys.BATCH_MAX_DELAY_MS,
+          GnsKeys.MODEL_PATH,
+          GnsKeys.INPUT_TOPIC,
+          GnsKeys.OUTPUT_TOPIC,
+          GnsKeys.DLQ_TOPIC,
+          StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+          StreamsConfig.APPLICATION_ID_CONFIG,
+          StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+          StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+          StreamsConfig.STATE_DIR_CONFIG);
+
   /** Validates and copies. */
   public BenchSettings {
     engineBatches = List.copyOf(engineBatches);
     otherBatches = List.copyOf(otherBatches);
     loads = List.copyOf(loads);
+    keys = Map.copyOf(keys);
+    for (String key : keys.keySet()) {
+      require(
+          !PER_FIGURE.contains(key),
+          "--set " + key + ": the bench sets this key itself for each figure");
+    }
     stages = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
     require(images >= 2, "--images must be at least 2, got " + images);
     require(intraOpThreads >= 0, "--intra-op-threads must be >= 0, got " + intraOpThreads);
@@ -154,6 +179,7 @@ public record BenchSettings(
         8,
         List.of(1, 32),
         50,
+        Map.of(),
         engineSeconds,
         latencySeconds,
         List.of(0.5, 0.8),
@@ -174,6 +200,7 @@ public record BenchSettings(
         defaultBatch,
         o.otherBatches(),
         batchDelayMs,
+        o.keys(),
         o.engineSeconds(),
         o.latencySeconds(),
         loads,
@@ -191,6 +218,7 @@ public record BenchSettings(
    * @param engineSeconds measured seconds per engine batch size
    * @param latencySeconds measured seconds per latency load
    * @param otherBatches other batch sizes measured end to end
+   * @param keys other configuration keys every Kafka stage runs with
    */
   public record Overrides(
       int images,
@@ -199,11 +227,15 @@ public record BenchSettings(
       Set<Stage> stages,
       double engineSeconds,
       double latencySeconds,
-      List<Integer> otherBatches) {}
+      List<Integer> otherBatches,
+      Map<String, String> keys) {}
 
-  /** The classifier's settings of a pipeline figure: batch size, the bench's delay and model. */
+  /**
+   * The classifier's settings of a pipeline figure: the {@code --set} keys, batch size, the bench's
+   * delay and model.
+   */
   Map<String, String> classifierKeys(int batch) {
-    Map<String, String> m = new HashMap<>();
+    Map<String, String> m = new HashMap<>(keys);
     m.put(GnsKeys.BATCH_MAX_SIZE, Integer.toString(batch));
     m.put(GnsKeys.BATCH_MAX_DELAY_MS, Long.toString(batchDelayMs));
     m.put(GnsKeys.MODEL_PATH, model);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** Builds the report {@link Header}. */
@@ -44,7 +45,14 @@ final class ReportHeader {
     settings.put("default batch.max.size", Integer.toString(s.defaultBatch()));
     settings.put("batch.max.delay.ms", Long.toString(s.batchDelayMs()));
     settings.put(
-        "commit.interval.ms", "Kafka Streams default (100 exactly-once, 30000 at-least-once)");
+        "commit.interval.ms",
+        s.keys()
+            .getOrDefault(
+                "commit.interval.ms",
+                "Kafka Streams default (100 exactly-once, 30000 at-least-once)"));
+    new TreeMap<>(s.keys())
+        .forEach(
+            (k, v) -> settings.putIfAbsent(k.equals("commit.interval.ms") ? k : "--set " + k, v));
     settings.put("preprocess", "caffe-bgr");
     return new Header(
         engine.model().name(),

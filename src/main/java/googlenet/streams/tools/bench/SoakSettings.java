@@ -3,6 +3,7 @@ package googlenet.streams.tools.bench;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a soak run ({@code bench soak}) is set up.
@@ -61,7 +62,8 @@ public record SoakSettings(
             EnumSet.of(BenchSettings.Stage.ENGINE, BenchSettings.Stage.PIPELINE),
             full.engineSeconds(),
             full.latencySeconds(),
-            List.of()));
+            List.of(),
+            Map.of()));
   }
 
   private static void require(boolean ok, String message) {

@@ -1,0 +1,47 @@
+package googlenet.streams.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import googlenet.streams.config.GnsKeys;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingsTest {
+  private static final BenchSettings QUICK = BenchSettings.quick("synthetic-small", Path.of("out"));
+
+  private static BenchSettings withKeys(Map<String, String> keys) {
+    return QUICK.with(
+        new BenchSettings.Overrides(
+            QUICK.images(),
+            0,
+            QUICK.streamThreads(),
+            QUICK.stages(),
+            QUICK.engineSeconds(),
+            QUICK.latencySeconds(),
+            List.of(),
+            keys));
+  }
+
+  @Test
+  void shouldGiveEveryFigureTheSetKeysBesideItsOwn() {
+    Map<String, String> keys =
+        withKeys(Map.of("commit.interval.ms", "500", "producer.linger.ms", "5")).classifierKeys(32);
+
+    assertThat(keys)
+        .containsEntry("commit.interval.ms", "500")
+        .containsEntry("producer.linger.ms", "5")
+        .containsEntry(GnsKeys.BATCH_MAX_SIZE, "32")
+        .containsEntry(GnsKeys.BATCH_MAX_DELAY_MS, "50")
+        .containsEntry(GnsKeys.MODEL_PATH, "synthetic-small");
+  }
+
+  @Test
+  void shouldRefuseKeysTheBenchSetsForEachFigure() {
+    assertThatThrownBy(() -> withKeys(Map.of("processing.guarantee", "at_least_once")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--set processing.guarantee: the bench sets this key itself for each figure");
+  }
+}
