@@ -77,7 +77,7 @@ class BenchCommandTest {
   }
 
   @Test
-  void shouldRunTheChosenStagesOfTheSuiteAndWriteTheReport(@TempDir Path out) {
+  void shouldRunTheChosenStagesOfTheSuiteAndWriteTheReport(@TempDir Path out) throws Exception {
     CommandRun run =
         CommandRun.of(
             "bench",
@@ -89,11 +89,18 @@ class BenchCommandTest {
             "0.05",
             "--intra-op-threads",
             "1",
+            "--set",
+            "commit.interval.ms=250",
+            "--set",
+            "producer.linger.ms=5",
             "--out",
             out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     assertThat(run.out()).contains("| 1 | engine-b1 | ").contains("| 1 | engine-b32 | ");
+    assertThat(Files.readString(out.resolve("bench.md")))
+        .contains("commit.interval.ms=250")
+        .contains("--set producer.linger.ms=5");
     assertThat(out.resolve("bench.json")).isNotEmptyFile();
     assertThat(out.resolve("bench.md")).isNotEmptyFile();
     assertThat(out.resolve("bench.png")).isNotEmptyFile();
@@ -115,30 +122,5 @@ class BenchCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("--set batch.max.size: the bench sets this key itself for each figure");
-  }
-
-  @Test
-  void shouldNameTheSetKeysInTheReport(@TempDir Path out) throws Exception {
-    CommandRun run =
-        CommandRun.of(
-            "bench",
-            "--model",
-            TestModels.small().toString(),
-            "--stages",
-            "engine",
-            "--engine-seconds",
-            "0.05",
-            "--intra-op-threads",
-            "1",
-            "--set",
-            "commit.interval.ms=250",
-            "--set",
-            "producer.linger.ms=5",
-            "--out",
-            out.toString());
-
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-    String md = Files.readString(out.resolve("bench.md"));
-    assertThat(md).contains("commit.interval.ms=250").contains("--set producer.linger.ms=5");
   }
 }
