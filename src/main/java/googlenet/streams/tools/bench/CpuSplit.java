@@ -7,15 +7,17 @@ import java.util.Optional;
  * Where a figure's CPU ms per image went. Inference is not measured inside the figure (ONNX
  * Runtime's threads are native): it is the CPU ms/image of the stage-1 figure at the figure's
  * {@code batch.max.size}, or the ceiling's when that size was not measured. Decode + preprocess is
- * the CPU time of the classifier's decode threads, the in-JVM broker's that of its threads, and
- * Kafka + exactly-once is what remains (Kafka clients and Streams, transactions, scheduling, the
- * reader, GC). Each value in CPU ms per image.
+ * the CPU time of the classifier's decode threads, the in-JVM broker's that of its threads, JIT
+ * that of the JVM's compiler threads (a warm-up cost: compiling the Kafka clients, Streams and the
+ * broker while the figure runs), and Kafka + exactly-once is what remains (Kafka clients and
+ * Streams, transactions, scheduling, the reader, GC). Each value in CPU ms per image.
  *
  * @param engineFigure id of the stage-1 figure that stands for inference
  * @param inferenceMs its CPU ms/image
  * @param decodeMs the decode threads' CPU ms/image; null when not measured
  * @param brokerMs the in-JVM broker's CPU ms/image (0 for a stage without it); null when not
  *     measured
+ * @param jitMs the JIT compiler threads' CPU ms/image; null when not measured
  * @param kafkaMs the remainder (it holds the parts not measured); below 0 when the engine figure
  *     cost more than the figure's inference did (measurement noise)
  * @param outsideInferenceMs the figure's CPU ms/image minus inference
@@ -27,6 +29,7 @@ public record CpuSplit(
     double inferenceMs,
     Double decodeMs,
     Double brokerMs,
+    Double jitMs,
     double kafkaMs,
     double outsideInferenceMs,
     Double outsideInferenceWithoutBrokerMs) {
@@ -48,15 +51,21 @@ public record CpuSplit(
     double outside = t.cpuMsPerImage() - inference;
     Double broker = t.brokerMsPerImage();
     Double decode = t.decodeMsPerImage();
-    double kafka = outside - (broker == null ? 0 : broker) - (decode == null ? 0 : decode);
+    Double jit = t.jitMsPerImage();
+    double kafka = outside - zeroIfNull(broker) - zeroIfNull(decode) - zeroIfNull(jit);
     return Optional.of(
         new CpuSplit(
             engine.id(),
             inference,
             decode,
             broker,
+            jit,
             kafka,
             outside,
             broker == null ? null : outside - broker));
+  }
+
+  private static double zeroIfNull(Double ms) {
+    return ms == null ? 0 : ms;
   }
 }

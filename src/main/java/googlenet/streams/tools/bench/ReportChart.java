@@ -78,6 +78,7 @@ final class ReportChart {
     series(chart, "decode + preprocess", names, split, c -> c.decodeMs());
     series(chart, "Kafka + exactly-once (remainder)", names, split, c -> c.kafkaMs());
     series(chart, "in-JVM broker", names, split, c -> c.brokerMs());
+    series(chart, "JIT compiler (warm-up)", names, split, c -> c.jitMs());
     return BitmapEncoder.getBufferedImage(chart);
   }
 

@@ -15,8 +15,9 @@ final class ReportSections {
         .append(")\n\n")
         .append(
             "| figure | CPU ms/image | inference (engine figure) | decode + preprocess"
-                + " | Kafka + exactly-once (remainder) | in-JVM broker | mean formed batch |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                + " | Kafka + exactly-once (remainder) | in-JVM broker | JIT compiler"
+                + " | mean formed batch |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Figure f : report.figures()) {
       CpuSplit c = f.cpu();
       if (c == null) {
@@ -25,7 +26,7 @@ final class ReportSections {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f | %.1f (%s) | %s | %.1f | %s | %s |%n",
+              "| %s | %.1f | %.1f (%s) | %s | %.1f | %s | %s | %s |%n",
               f.id(),
               f.cpuMsPerImage(),
               c.inferenceMs(),
@@ -33,6 +34,7 @@ final class ReportSections {
               c.decodeMs() == null ? "not measured" : fmt(c.decodeMs(), 1),
               c.kafkaMs(),
               fmt(c.brokerMs(), 1),
+              c.jitMs() == null ? "not measured" : fmt(c.jitMs(), 1),
               f.settings().getOrDefault("mean formed batch", "-")));
     }
   }

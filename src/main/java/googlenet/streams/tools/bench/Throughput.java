@@ -17,6 +17,7 @@ import java.util.Map;
  * @param brokerMsPerImage the in-JVM broker's share of it; 0 when the stage ran without the broker,
  *     null when not measured
  * @param decodeMsPerImage the classifier's decode threads' share of it; null when not measured
+ * @param jitMsPerImage the JIT compiler threads' share of it; null when not measured
  * @param settings the settings that differ between figures (guarantee, buffer, results ...)
  */
 record Throughput(
@@ -30,6 +31,7 @@ record Throughput(
     double cpuMsPerImage,
     Double brokerMsPerImage,
     Double decodeMsPerImage,
+    Double jitMsPerImage,
     Map<String, String> settings) {
 
   /** Copies the settings. */
@@ -67,6 +69,7 @@ record Throughput(
         window.cpuMsPerImage(),
         window.brokerMsPerImage(),
         window.decodeMsPerImage(),
+        window.jitMsPerImage(),
         settings);
   }
 
@@ -83,6 +86,7 @@ record Throughput(
         cpuMsPerImage,
         brokerMsPerImage,
         decodeMsPerImage,
+        jitMsPerImage,
         settings);
   }
 }

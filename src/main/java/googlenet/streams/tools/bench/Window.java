@@ -11,8 +11,7 @@ package googlenet.streams.tools.bench;
  */
 record Window(long images, long wallNanos, CpuSample from, CpuSample to) {
   /** Nothing measured. */
-  static final Window EMPTY =
-      new Window(0, 0, new CpuSample(-1, -1, -1), new CpuSample(-1, -1, -1));
+  static final Window EMPTY = new Window(0, 0, CpuSample.NONE, CpuSample.NONE);
 
   /** Process CPU ms per image, 0 when unknown. */
   double cpuMsPerImage() {
@@ -27,6 +26,11 @@ record Window(long images, long wallNanos, CpuSample from, CpuSample to) {
   /** The decode threads' CPU ms per image, null when not measured. */
   Double decodeMsPerImage() {
     return from.decode() < 0 || to.decode() < 0 ? null : perImage(from.decode(), to.decode());
+  }
+
+  /** The JIT compiler threads' CPU ms per image, null when not measured. */
+  Double jitMsPerImage() {
+    return from.jit() < 0 || to.jit() < 0 ? null : perImage(from.jit(), to.jit());
   }
 
   private double perImage(long a, long b) {

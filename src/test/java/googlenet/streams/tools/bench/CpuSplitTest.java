@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 class CpuSplitTest {
   private static Throughput engine(int batch, double rate, double cpuMs) {
     return new Throughput(
-        "engine-b" + batch, 1, "", rate, 100, 1, batch, cpuMs, 0.0, null, Map.of());
+        "engine-b" + batch, 1, "", rate, 100, 1, batch, cpuMs, 0.0, null, null, Map.of());
   }
 
   private static Throughput figure(int batch, double cpuMs, Double broker, Double decode) {
-    return new Throughput("f", 3, "", 10, 100, 1, batch, cpuMs, broker, decode, Map.of());
+    return figure(batch, cpuMs, broker, decode, null);
+  }
+
+  private static Throughput figure(
+      int batch, double cpuMs, Double broker, Double decode, Double jit) {
+    return new Throughput("f", 3, "", 10, 100, 1, batch, cpuMs, broker, decode, jit, Map.of());
   }
 
   private static final List<Throughput> ENGINE =
@@ -30,6 +35,16 @@ class CpuSplitTest {
     assertThat(c.outsideInferenceMs()).isEqualTo(13);
     assertThat(c.outsideInferenceWithoutBrokerMs()).isEqualTo(10);
     assertThat(c.kafkaMs()).isCloseTo(6, within(1e-9));
+  }
+
+  @Test
+  void shouldTellTheJitCompilersShareApartFromTheRemainder() {
+    CpuSplit c = CpuSplit.of(figure(8, 20, 3.0, 4.0, 1.5), ENGINE).orElseThrow();
+
+    assertThat(c.jitMs()).isEqualTo(1.5);
+    assertThat(c.kafkaMs()).isCloseTo(4.5, within(1e-9));
+    assertThat(c.outsideInferenceMs()).isEqualTo(13); // JIT is still outside inference
+    assertThat(c.outsideInferenceWithoutBrokerMs()).isEqualTo(10);
   }
 
   @Test
