@@ -10,8 +10,7 @@ final class OnnxAttributes {
 
   /** An INTS attribute. */
   static AttributeProto ints(String name, long... values) {
-    AttributeProto.Builder a =
-        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+    AttributeProto.Builder a = named(name, AttributeProto.AttributeType.INTS);
     Arrays.stream(values).forEach(a::addInts);
     return a.build();
   }
@@ -23,28 +22,22 @@ final class OnnxAttributes {
 
   /** An INT attribute. */
   static AttributeProto integer(String name, long value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.INT)
-        .setI(value)
-        .build();
+    return named(name, AttributeProto.AttributeType.INT).setI(value).build();
   }
 
   /** A FLOAT attribute. */
   static AttributeProto real(String name, float value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.FLOAT)
-        .setF(value)
-        .build();
+    return named(name, AttributeProto.AttributeType.FLOAT).setF(value).build();
   }
 
   /** A STRING attribute. */
   static AttributeProto string(String name, String value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.STRING)
+    return named(name, AttributeProto.AttributeType.STRING)
         .setS(ByteString.copyFromUtf8(value))
         .build();
+  }
+
+  private static AttributeProto.Builder named(String name, AttributeProto.AttributeType type) {
+    return AttributeProto.newBuilder().setName(name).setType(type);
   }
 }

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,34 +29,35 @@ final class JitCpu {
 
   /** CPU nanoseconds of the compiler threads so far, or -1 where {@code /proc} cannot tell. */
   static synchronized long nanos() {
-    List<String> tids;
+    Set<String> tids;
     try (Stream<Path> tasks = Files.list(TASKS)) {
-      tids = tasks.map(p -> p.getFileName().toString()).toList();
+      tids = tasks.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
     } catch (IOException | UnsupportedOperationException e) {
       return -1;
     }
-    COMPILER.keySet().retainAll(new HashSet<>(tids));
-    Set<String> seen = new HashSet<>();
+    COMPILER.keySet().retainAll(tids);
+    Map<String, Long> now = new HashMap<>();
     for (String tid : tids) {
       if (COMPILER.computeIfAbsent(tid, JitCpu::isCompiler)) {
         long ticks = ticks(tid);
         if (ticks >= 0) {
-          LAST_TICKS.put(tid, ticks);
-          seen.add(tid);
+          now.put(tid, ticks);
         }
       }
     }
-    LAST_TICKS.entrySet().removeIf(e -> !seen.contains(e.getKey()) && ended(e.getValue()));
+    // A compiler thread that ended since the last reading keeps the time it had then.
+    for (Map.Entry<String, Long> last : LAST_TICKS.entrySet()) {
+      if (!now.containsKey(last.getKey())) {
+        endedTicks += last.getValue();
+      }
+    }
+    LAST_TICKS.clear();
+    LAST_TICKS.putAll(now);
     long total = endedTicks;
-    for (long ticks : LAST_TICKS.values()) {
+    for (long ticks : now.values()) {
       total += ticks;
     }
     return total * NANOS_PER_TICK;
-  }
-
-  private static boolean ended(long ticks) {
-    endedTicks += ticks;
-    return true;
   }
 
   private static boolean isCompiler(String tid) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /** Builds the report {@link Header}. */
 final class ReportHeader {
@@ -44,15 +45,12 @@ final class ReportHeader {
     settings.put("input partitions", Integer.toString(s.partitions()));
     settings.put("default batch.max.size", Integer.toString(s.defaultBatch()));
     settings.put("batch.max.delay.ms", Long.toString(s.batchDelayMs()));
-    settings.put(
-        "commit.interval.ms",
-        s.keys()
-            .getOrDefault(
-                "commit.interval.ms",
-                "Kafka Streams default (100 exactly-once, 30000 at-least-once)"));
-    new TreeMap<>(s.keys())
-        .forEach(
-            (k, v) -> settings.putIfAbsent(k.equals("commit.interval.ms") ? k : "--set " + k, v));
+    if (!s.keys().containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+      settings.put(
+          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+          "Kafka Streams default (100 exactly-once, 30000 at-least-once)");
+    }
+    new TreeMap<>(s.keys()).forEach((k, v) -> settings.put("--set " + k, v));
     settings.put("preprocess", "caffe-bgr");
     return new Header(
         engine.model().name(),
