@@ -352,6 +352,11 @@ public final class GnsConfig {
     return values.getInt(GnsKeys.INTER_OP_THREADS);
   }
 
+  /** Whether ONNX Runtime's intra-op threads spin while they wait: {@code intra.op.spinning}. */
+  public boolean intraOpSpinning() {
+    return values.getBoolean(GnsKeys.INTRA_OP_SPINNING);
+  }
+
   /** Softmax on the model output: {@code auto}, {@code always} or {@code never}. */
   public String softmax() {
     return values.getString(GnsKeys.SOFTMAX);

@@ -87,6 +87,9 @@ public final class GnsKeys {
   /** ONNX Runtime inter-op threads. */
   public static final String INTER_OP_THREADS = "inter.op.threads";
 
+  /** Whether ONNX Runtime's intra-op threads spin while they wait for work. */
+  public static final String INTRA_OP_SPINNING = "intra.op.spinning";
+
   /** Softmax on the model output: auto, always or never. */
   public static final String SOFTMAX = "softmax";
 
@@ -334,6 +337,14 @@ public final class GnsKeys {
         Range.between(0, 1024),
         Importance.LOW,
         "ONNX Runtime inter-op threads; 0 lets ONNX Runtime choose.");
+    def.define(
+        INTRA_OP_SPINNING,
+        Type.BOOLEAN,
+        false,
+        Importance.LOW,
+        "Whether ONNX Runtime's intra-op threads spin between runs (ONNX Runtime's own default)"
+            + " instead of sleeping. Off here: on the CPU the spinning takes the cores that "
+            + "decode and Kafka need (docs/performance.md); on a GPU the pool barely runs.");
     def.define(
         SOFTMAX,
         Type.STRING,

@@ -20,6 +20,8 @@ import java.util.Optional;
  *     arena_extend_strategy}
  * @param intraOpThreads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose
  * @param interOpThreads ONNX Runtime inter-op threads; 0 lets ONNX Runtime choose
+ * @param intraOpSpinning whether the intra-op threads spin while they wait for work (ONNX Runtime's
+ *     default) rather than sleep; off, they leave the cores to decoding and Kafka between runs
  * @param softmax whether to apply softmax to the output
  * @param warmup whether to run one batch at start so the first real batch is not slow
  */
@@ -33,6 +35,7 @@ public record EngineConfig(
     Map<String, String> cudaOptions,
     int intraOpThreads,
     int interOpThreads,
+    boolean intraOpSpinning,
     Softmax softmax,
     boolean warmup) {
 
@@ -57,7 +60,10 @@ public record EngineConfig(
     }
   }
 
-  /** CPU defaults for a model file: ONNX Runtime's thread choice, softmax auto, warm-up on. */
+  /**
+   * CPU defaults for a model file: ONNX Runtime's thread choice without spinning, softmax auto,
+   * warm-up on.
+   */
   public static EngineConfig cpu(Path model) {
     return new EngineConfig(
         model,
@@ -69,6 +75,7 @@ public record EngineConfig(
         Map.of(),
         0,
         0,
+        false,
         Softmax.AUTO,
         true);
   }
@@ -85,6 +92,7 @@ public record EngineConfig(
         cudaOptions,
         intraOpThreads,
         interOpThreads,
+        intraOpSpinning,
         softmax,
         warmup);
   }

@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionFactory {
   private static final Logger LOG = LoggerFactory.getLogger(SessionFactory.class);
+
+  /** ONNX Runtime's session config key for the intra-op threads' spin-wait (1 by default). */
+  static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
+
   private static final String CUDA_NEEDS =
       "CUDA needs the onnxruntime_gpu jar (build with -Pgpu), the CUDA 12 and cuDNN 9 libraries"
           + " on the library path, and a visible NVIDIA GPU (check nvidia-smi)";
@@ -111,7 +115,8 @@ final class SessionFactory {
     }
   }
 
-  private static SessionOptions baseOptions(EngineConfig config) throws OrtException {
+  /** The options every session starts from, CPU or CUDA. */
+  static SessionOptions baseOptions(EngineConfig config) throws OrtException {
     SessionOptions options = new SessionOptions();
     try {
       options.setOptimizationLevel(OptLevel.ALL_OPT);
@@ -122,6 +127,7 @@ final class SessionFactory {
       if (config.interOpThreads() > 0) {
         options.setInterOpNumThreads(config.interOpThreads());
       }
+      options.addConfigEntry(ALLOW_SPINNING, config.intraOpSpinning() ? "1" : "0");
       return options;
     } catch (OrtException e) {
       options.close();

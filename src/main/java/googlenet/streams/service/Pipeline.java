@@ -104,6 +104,7 @@ public final class Pipeline implements AutoCloseable {
         config.cudaOptions(),
         config.intraOpThreads(),
         config.interOpThreads(),
+        config.intraOpSpinning(),
         EngineConfig.Softmax.valueOf(config.softmax().toUpperCase(Locale.ROOT)),
         config.modelWarmup());
   }
@@ -153,6 +154,7 @@ public final class Pipeline implements AutoCloseable {
                   live.cudaOptions(),
                   live.intraOpThreads(),
                   live.interOpThreads(),
+                  live.intraOpSpinning(),
                   live.softmax(),
                   true));
       LOG.info(

@@ -34,6 +34,7 @@ class GnsConfigTest {
     assertThat(config.imageMaxBytes()).isEqualTo(20 * 1024 * 1024);
     assertThat(config.imageMaxPixels()).isEqualTo(50_000_000L);
     assertThat(config.imageDecoder()).isEqualTo("auto");
+    assertThat(config.intraOpSpinning()).isFalse();
     assertThat(config.routes()).isEmpty();
     assertThat(config.exactlyOnce()).isTrue();
     Properties props = config.streamsProperties();
@@ -153,6 +154,19 @@ class GnsConfigTest {
         .hasMessageContaining("image.decoder")
         .hasMessageContaining("turbo")
         .hasMessageContaining("[auto, native, imageio]");
+  }
+
+  @Test
+  void shouldTakeIntraOpSpinningAndNameABadValue() {
+    assertThat(GnsConfig.fromMap(Map.of("intra.op.spinning", "true")).intraOpSpinning()).isTrue();
+    assertThat(
+            GnsConfig.load(Optional.empty(), Map.of("GNS_INTRA_OP_SPINNING", "true"))
+                .intraOpSpinning())
+        .isTrue();
+    assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("intra.op.spinning", "sometimes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("intra.op.spinning")
+        .hasMessageContaining("sometimes");
   }
 
   @Test

@@ -33,6 +33,7 @@ class ModelChecksTest {
         Map.of(),
         1,
         1,
+        false,
         softmax,
         false);
   }
@@ -75,6 +76,7 @@ class ModelChecksTest {
             Map.of(),
             0,
             0,
+            false,
             EngineConfig.Softmax.AUTO,
             true);
 
@@ -100,6 +102,7 @@ class ModelChecksTest {
             Map.of(),
             1,
             1,
+            false,
             EngineConfig.Softmax.AUTO,
             false);
 

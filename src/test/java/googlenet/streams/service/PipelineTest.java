@@ -24,15 +24,16 @@ class PipelineTest {
   void shouldBuildTheEngineConfig() {
     GnsConfig config =
         GnsConfig.fromMap(
-            Map.of(
-                "model.name", "googlenet-12",
-                "model.sha256", "AB".repeat(32),
-                "execution.provider", "cuda-strict",
-                "cuda.device.id", "1",
-                "cuda.option.cudnn_conv_algo_search", "HEURISTIC",
-                "intra.op.threads", "2",
-                "softmax", "never",
-                "model.warmup", "false"));
+            Map.ofEntries(
+                Map.entry("model.name", "googlenet-12"),
+                Map.entry("model.sha256", "AB".repeat(32)),
+                Map.entry("execution.provider", "cuda-strict"),
+                Map.entry("cuda.device.id", "1"),
+                Map.entry("cuda.option.cudnn_conv_algo_search", "HEURISTIC"),
+                Map.entry("intra.op.threads", "2"),
+                Map.entry("softmax", "never"),
+                Map.entry("model.warmup", "false"),
+                Map.entry("intra.op.spinning", "true")));
 
     EngineConfig engine = Pipeline.engineConfig(config, Path.of("/models/g.onnx"));
 
@@ -44,6 +45,7 @@ class PipelineTest {
     assertThat(engine.deviceId()).isEqualTo(1);
     assertThat(engine.cudaOptions()).containsEntry("cudnn_conv_algo_search", "HEURISTIC");
     assertThat(engine.intraOpThreads()).isEqualTo(2);
+    assertThat(engine.intraOpSpinning()).isTrue();
     assertThat(engine.softmax()).isEqualTo(EngineConfig.Softmax.NEVER);
     assertThat(engine.warmup()).isFalse();
   }

@@ -26,7 +26,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param otherBatches other {@code batch.max.size} values measured with exactly-once
  * @param batchDelayMs {@code batch.max.delay.ms} of every pipeline figure
  * @param keys other configuration keys (the service's or Kafka's) every Kafka stage's pipeline and
- *     the backfill run with, e.g. {@code commit.interval.ms}; not those the bench sets per figure
+ *     the backfill run with, e.g. {@code commit.interval.ms}; not those the bench sets per figure.
+ *     {@code intra.op.spinning} also holds for the one engine every stage shares
  * @param engineSeconds measured seconds per engine batch size
  * @param latencySeconds measured seconds per latency load (after a warm-up of a third of it)
  * @param loads offered loads as fractions of the pipeline maximum
@@ -129,6 +130,10 @@ public record BenchSettings(
           !PER_FIGURE.contains(key),
           "--set " + key + ": the bench sets this key itself for each figure");
     }
+    String spinning = keys.getOrDefault(GnsKeys.INTRA_OP_SPINNING, "false");
+    require(
+        spinning.equalsIgnoreCase("true") || spinning.equalsIgnoreCase("false"),
+        "--set " + GnsKeys.INTRA_OP_SPINNING + "=" + spinning + ": expected true or false");
     stages = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
     require(images >= 2, "--images must be at least 2, got " + images);
     require(intraOpThreads >= 0, "--intra-op-threads must be >= 0, got " + intraOpThreads);
@@ -240,6 +245,14 @@ public record BenchSettings(
     m.put(GnsKeys.BATCH_MAX_DELAY_MS, Long.toString(batchDelayMs));
     m.put(GnsKeys.MODEL_PATH, model);
     return m;
+  }
+
+  /**
+   * Whether the shared engine's intra-op threads spin: {@code --set intra.op.spinning}, off by
+   * default as in the service.
+   */
+  public boolean intraOpSpinning() {
+    return Boolean.parseBoolean(keys.getOrDefault(GnsKeys.INTRA_OP_SPINNING, "false"));
   }
 
   /** Whether {@code stage} runs. */

@@ -52,7 +52,10 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
     try (OnnxInferenceEngine engine =
         OnnxInferenceEngine.open(
             EngineStage.engineConfig(
-                settings.model(), ExecutionProvider.CPU, settings.intraOpThreads()))) {
+                settings.model(),
+                ExecutionProvider.CPU,
+                settings.intraOpThreads(),
+                settings.intraOpSpinning()))) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       EngineStage engineStage = engineStage(engine, images, measured);
       classifierStage(engine, images, measured);

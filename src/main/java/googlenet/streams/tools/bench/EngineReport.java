@@ -47,7 +47,8 @@ public final class EngineReport {
         Machine.cpuModel(),
         Machine.loadAverage());
     try (OnnxInferenceEngine engine =
-        OnnxInferenceEngine.open(EngineStage.engineConfig(model, provider, intraOpThreads))) {
+        OnnxInferenceEngine.open(
+            EngineStage.engineConfig(model, provider, intraOpThreads, false))) {
       header(out, engine, intraOpThreads);
       BenchImages images = BenchImages.generate(8, BenchSuite.IMAGE_WIDTH, BenchSuite.IMAGE_HEIGHT);
       ImagePreprocessor preprocessor =

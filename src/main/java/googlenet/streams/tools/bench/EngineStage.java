@@ -177,8 +177,12 @@ final class EngineStage {
         .orElseThrow(() -> new IllegalArgumentException("no engine figures"));
   }
 
-  /** How the benchmarks open the engine: {@code model} on {@code provider}, warmed up. */
-  static EngineConfig engineConfig(String model, ExecutionProvider provider, int intraOpThreads) {
+  /**
+   * How the benchmarks open the engine: {@code model} on {@code provider}, warmed up, with the
+   * intra-op threads spinning or not.
+   */
+  static EngineConfig engineConfig(
+      String model, ExecutionProvider provider, int intraOpThreads, boolean spinning) {
     return new EngineConfig(
         ModelSource.resolve(model),
         Optional.empty(),
@@ -189,6 +193,7 @@ final class EngineStage {
         Map.of(),
         intraOpThreads,
         0,
+        spinning,
         EngineConfig.Softmax.AUTO,
         true);
   }

@@ -1,5 +1,6 @@
 package googlenet.streams.tools.bench;
 
+import googlenet.streams.config.GnsKeys;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import java.io.IOException;
@@ -49,6 +50,9 @@ final class ReportHeader {
       settings.put(
           StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
           "Kafka Streams default (100 exactly-once, 30000 at-least-once)");
+    }
+    if (!s.keys().containsKey(GnsKeys.INTRA_OP_SPINNING)) {
+      settings.put(GnsKeys.INTRA_OP_SPINNING, "false (the service's default)");
     }
     new TreeMap<>(s.keys()).forEach((k, v) -> settings.put("--set " + k, v));
     settings.put("preprocess", "caffe-bgr");

@@ -44,4 +44,13 @@ class BenchSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--set processing.guarantee: the bench sets this key itself for each figure");
   }
+
+  @Test
+  void shouldRunTheSharedEngineWithoutSpinningUnlessSetAndRefuseABadValue() {
+    assertThat(QUICK.intraOpSpinning()).isFalse();
+    assertThat(withKeys(Map.of("intra.op.spinning", "true")).intraOpSpinning()).isTrue();
+    assertThatThrownBy(() -> withKeys(Map.of("intra.op.spinning", "on")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--set intra.op.spinning=on: expected true or false");
+  }
 }
