@@ -6,6 +6,8 @@ import googlenet.streams.tools.bench.SoakFiles;
 import googlenet.streams.tools.bench.SoakReport;
 import googlenet.streams.tools.bench.SoakSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,6 +86,14 @@ final class BenchSoakCommand implements Callable<Integer> {
   Integer streamThreads;
 
   @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A configuration key (the service's or Kafka's) the pipeline runs with, as bench --set"
+              + " takes it, e.g. --set intra.op.spinning=true; repeatable.")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  @Option(
       names = "--out",
       defaultValue = "target/soak",
       paramLabel = "DIR",
@@ -106,6 +116,7 @@ final class BenchSoakCommand implements Callable<Integer> {
                   capacityImages,
                   intraOpThreads,
                   streamThreads != null ? streamThreads : GnsConfig.defaultStreamThreads(),
+                  set,
                   this.out);
           SoakReport report = new Soak(settings, out).run();
           SoakFiles.write(report, settings.out());

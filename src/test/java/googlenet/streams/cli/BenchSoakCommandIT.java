@@ -42,6 +42,8 @@ class BenchSoakCommandIT {
             "120",
             "--intra-op-threads",
             "1",
+            "--set",
+            "intra.op.spinning=true",
             "--out",
             out.toString());
 
@@ -61,6 +63,15 @@ class BenchSoakCommandIT {
               assertThat(s.gcPauseMs()).isNotNegative();
               assertThat(s.backlog()).isNotNegative();
               assertThat(s.p99Ms() == null).isEqualTo(s.results() == 0);
+              assertThat(s.cpuMsPerImage() == null).isEqualTo(s.results() == 0);
+            });
+    assertThat(samples)
+        .filteredOn(s -> s.results() > 0)
+        .allSatisfy(
+            s -> {
+              assertThat(s.cpuMsPerImage()).isPositive();
+              assertThat(s.brokerMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
+              assertThat(s.jitMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
             });
     assertThat(samples).filteredOn(s -> s.heapLiveMb() != null).hasSizeGreaterThanOrEqualTo(2);
     for (int i = 1; i < samples.size(); i++) {
@@ -81,11 +92,27 @@ class BenchSoakCommandIT {
     assertThat(run.out())
         .contains("results: " + report.sent() + "/" + report.sent())
         .contains(String.format(java.util.Locale.ROOT, "(%+.1f%%)", drift.rss().percent()))
-        .contains("wrote " + out);
+        .contains("wrote " + out)
+        .contains("--set intra.op.spinning: true")
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "%-22s %9.1f -> %9.1f",
+                "CPU ms/image",
+                drift.cpuMsPerImage().first(),
+                drift.cpuMsPerImage().last()));
 
     BufferedImage chart = ImageIO.read(out.resolve("soak.png").toFile());
     assertThat(chart.getWidth()).isEqualTo(1200);
     assertThat(chart.getHeight()).isEqualTo(1200);
+  }
+
+  @Test
+  void shouldRefuseABadSpinningValueNamingIt() {
+    CommandRun run = CommandRun.of("bench", "soak", "--set", "intra.op.spinning=often");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--set intra.op.spinning=often: expected true or false");
   }
 
   @Test

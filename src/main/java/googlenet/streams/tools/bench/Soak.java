@@ -43,7 +43,10 @@ public record Soak(SoakSettings settings, PrintWriter progress) {
     try (OnnxInferenceEngine engine =
         OnnxInferenceEngine.open(
             EngineStage.engineConfig(
-                settings.model(), ExecutionProvider.CPU, settings.intraOpThreads(), false))) {
+                settings.model(),
+                ExecutionProvider.CPU,
+                settings.intraOpThreads(),
+                bench.intraOpSpinning()))) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       double ceiling = ceiling(engine, images, bench);
       say("engine ceiling at batch %d: %.1f images/s", bench.defaultBatch(), ceiling);

@@ -2,6 +2,7 @@ package googlenet.streams.tools.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.ToDoubleFunction;
  * @param heapLive live heap after the forced full collections, MiB; null when a quarter has none
  * @param direct direct buffers, MiB
  * @param nativeProxy native-memory proxy, MiB
+ * @param cpuMsPerImage process CPU ms per image (mean of the intervals with results): with the JIT
+ *     warm-up over, the steady cost of an image
  * @param p99 median of the intervals' p99 latency, ms
  * @param p99NoiseMs the larger interquartile range of the two quarters' interval p99s
  * @param p99BeyondNoise whether the p99 moved by more than {@link #p99NoiseMs}
@@ -29,6 +32,7 @@ public record SoakDrift(
     Change heapLive,
     Change direct,
     Change nativeProxy,
+    Change cpuMsPerImage,
     Change p99,
     double p99NoiseMs,
     boolean p99BeyondNoise) {
@@ -74,6 +78,8 @@ public record SoakDrift(
         live(first, last),
         mean(first, last, SoakSample::directMb),
         mean(first, last, SoakSample::nativeMb),
+        Change.of(
+            meanOf(first, SoakSample::cpuMsPerImage), meanOf(last, SoakSample::cpuMsPerImage)),
         p99,
         noise,
         Math.abs(p99.last() - p99.first()) > noise);
@@ -84,6 +90,16 @@ public record SoakDrift(
     return Change.of(
         first.stream().mapToDouble(f).average().orElse(0),
         last.stream().mapToDouble(f).average().orElse(0));
+  }
+
+  /** The mean of a figure over the samples that have it; 0 when none has. */
+  private static double meanOf(List<SoakSample> samples, Function<SoakSample, Double> f) {
+    return samples.stream()
+        .map(f)
+        .filter(v -> v != null)
+        .mapToDouble(Double::doubleValue)
+        .average()
+        .orElse(0);
   }
 
   /** The mean live heap of the forced-GC samples in each quarter; null when a quarter has none. */

@@ -2,6 +2,7 @@ package googlenet.streams.tools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import googlenet.streams.config.GnsKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,6 +53,10 @@ public final class SoakFiles {
         h.onnxRuntime(),
         h.kafka());
     line(b, "load average: %s at start, %s at end", h.loadAverageStart(), h.loadAverageEnd());
+    h.settings().entrySet().stream()
+        .filter(
+            e -> e.getKey().startsWith("--set ") || e.getKey().equals(GnsKeys.INTRA_OP_SPINNING))
+        .forEach(e -> line(b, "%s: %s", e.getKey(), e.getValue()));
     line(
         b,
         "engine ceiling %.1f images/s, pipeline capacity %.1f images/s, offered %.1f images/s"
@@ -84,6 +89,7 @@ public final class SoakFiles {
     }
     change(b, "direct buffers, MiB", d.direct());
     change(b, "native proxy, MiB", d.nativeProxy());
+    change(b, "CPU ms/image", d.cpuMsPerImage());
     change(b, "p99 latency, ms", d.p99());
     line(
         b,

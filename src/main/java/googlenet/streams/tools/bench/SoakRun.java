@@ -87,6 +87,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     long fullGcNanos = (long) (settings.fullGcSeconds() * 1e9);
     long lastFullGc = start;
     ProcessMemory previous = ProcessMemory.now();
+    CpuSample previousCpu = CpuSample.now(null);
     for (long tick = start + intervalNanos; ; tick += intervalNanos) {
       if (waitUntil(load, tick)) {
         return samples;
@@ -98,6 +99,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
       }
       long now = System.nanoTime();
       ProcessMemory memory = ProcessMemory.now();
+      CpuSample cpu = CpuSample.now(null);
       long[] latencies = reader.latenciesArrived(previousNanos, now);
       SoakSample s =
           SoakSample.of(
@@ -105,12 +107,15 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
               (now - previousNanos) / 1e9,
               previous,
               memory,
+              previousCpu,
+              cpu,
               fullGc,
               latencies,
               Math.max(0, feed.sent() - reader.unique()));
       samples.add(s);
       say(s);
       previous = memory;
+      previousCpu = cpu;
       previousNanos = now;
     }
   }
@@ -148,14 +153,22 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     };
   }
 
+  private static String oneDecimal(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
   private void say(SoakSample s) {
     progress.println(
         String.format(
             Locale.ROOT,
-            "soak %6.0f s: %6.1f images/s, p99 %6s ms, RSS %6.0f MB, heap after GC %5.0f MB%s,"
-                + " direct %4.0f MB, native %6.0f MB, GC %4.0f ms, backlog %d, load %.1f",
+            "soak %6.0f s: %6.1f images/s, CPU %s ms/image (broker %s, JIT %s), p99 %6s ms, RSS"
+                + " %6.0f MB, heap after GC %5.0f MB%s, direct %4.0f MB, native %6.0f MB, GC %4.0f"
+                + " ms, backlog %d, load %.1f",
             s.seconds(),
             s.imagesPerSecond(),
+            oneDecimal(s.cpuMsPerImage()),
+            oneDecimal(s.brokerMsPerImage()),
+            oneDecimal(s.jitMsPerImage()),
             s.p99Ms() == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p99Ms()),
             s.rssMb(),
             s.heapAfterGcMb(),

@@ -24,6 +24,11 @@ package googlenet.streams.tools.bench;
  * @param backlog images sent so far and not yet readable as results
  * @param loadAverage the machine's 1-minute load average at the sample, -1 when unknown: on a
  *     shared machine, what else ran
+ * @param cpuMsPerImage process CPU time within the interval per result (every thread, the in-JVM
+ *     broker's included); null when no result arrived or the JVM cannot tell
+ * @param brokerMsPerImage the in-JVM broker's threads' share of it; null likewise
+ * @param jitMsPerImage the JIT compiler threads' share of it; null likewise or where /proc is not
+ *     readable
  */
 public record SoakSample(
     double seconds,
@@ -40,20 +45,26 @@ public record SoakSample(
     Double p50Ms,
     Double p99Ms,
     long backlog,
-    double loadAverage) {
+    double loadAverage,
+    Double cpuMsPerImage,
+    Double brokerMsPerImage,
+    Double jitMsPerImage) {
 
   private static final double MB = 1024.0 * 1024.0;
 
   /**
    * The interval from {@code before} to {@code after} ({@code seconds} of it ending at {@code at}),
-   * with the sorted latencies of the results that arrived in it; {@code fullGc} when the soak
-   * forced a full collection just before {@code after} was read.
+   * with the CPU used in it ({@code cpuBefore} to {@code cpuAfter}) and the sorted latencies of the
+   * results that arrived in it; {@code fullGc} when the soak forced a full collection just before
+   * {@code after} was read.
    */
   static SoakSample of(
       double at,
       double seconds,
       ProcessMemory before,
       ProcessMemory after,
+      CpuSample cpuBefore,
+      CpuSample cpuAfter,
       boolean fullGc,
       long[] sortedLatencyMs,
       long backlog) {
@@ -73,7 +84,18 @@ public record SoakSample(
         n == 0 ? null : Latency.percentile(sortedLatencyMs, 50),
         n == 0 ? null : Latency.percentile(sortedLatencyMs, 99),
         backlog,
-        Machine.loadAverage1());
+        Machine.loadAverage1(),
+        perImage(cpuBefore.process(), cpuAfter.process(), n),
+        perImage(cpuBefore.broker(), cpuAfter.broker(), n),
+        perImage(cpuBefore.jit(), cpuAfter.jit(), n));
+  }
+
+  /** CPU milliseconds per result from two readings in nanoseconds; null when unknown or none. */
+  static Double perImage(long beforeNanos, long afterNanos, long results) {
+    if (results == 0 || beforeNanos < 0 || afterNanos < 0) {
+      return null;
+    }
+    return (afterNanos - beforeNanos) / 1e6 / results;
   }
 
   private static double mb(long bytes) {

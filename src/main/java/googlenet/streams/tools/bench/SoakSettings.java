@@ -17,6 +17,8 @@ import java.util.Map;
  * @param capacityImages images of the capacity measurement before the steady load
  * @param intraOpThreads ONNX Runtime intra-op threads, 0 for one per core
  * @param streamThreads Kafka Streams threads
+ * @param keys configuration keys (the service's or Kafka's) the pipeline runs with, as {@code bench
+ *     --set} takes them; {@code intra.op.spinning} also holds for the engine
  * @param out directory of soak.json and soak.png
  */
 public record SoakSettings(
@@ -28,6 +30,7 @@ public record SoakSettings(
     int capacityImages,
     int intraOpThreads,
     int streamThreads,
+    Map<String, String> keys,
     Path out) {
 
   /** Validates, naming the option and the value. */
@@ -46,11 +49,12 @@ public record SoakSettings(
             + " s: lengthen the run or shorten the interval");
     require(fullGcSeconds >= 0, "--full-gc-every must be >= 0 seconds, got " + fullGcSeconds);
     require(capacityImages >= 20, "--capacity-images must be >= 20, got " + capacityImages);
+    keys = Map.copyOf(keys);
   }
 
   /**
    * The bench settings the shared pieces read: the full run's batching (batch 8, delay 50 ms, 2
-   * partitions), this run's threads and model, and the capacity measurement's image count.
+   * partitions), this run's threads, model and keys, and the capacity measurement's image count.
    */
   BenchSettings bench() {
     BenchSettings full = BenchSettings.full(model, out);
@@ -63,7 +67,7 @@ public record SoakSettings(
             full.engineSeconds(),
             full.latencySeconds(),
             List.of(),
-            Map.of()));
+            keys));
   }
 
   private static void require(boolean ok, String message) {

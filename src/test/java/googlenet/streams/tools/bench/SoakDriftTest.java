@@ -10,10 +10,31 @@ import org.junit.jupiter.api.Test;
 /** The drift of a soak series: warm-up left out, last quarter against the first. */
 class SoakDriftTest {
 
-  /** A sample whose memory figures are all {@code mb} and whose p99 is {@code p99}. */
+  /**
+   * A sample whose memory figures are all {@code mb}, whose p99 is {@code p99}, and whose CPU per
+   * image is {@code p99 / 100} (null with it).
+   */
   private static SoakSample sample(int i, double mb, Double p99) {
+    Double cpu = p99 == null ? null : p99 / 100;
     return new SoakSample(
-        i * 5.0, mb, mb, i % 2 == 0 ? mb : null, mb, mb, mb, 1, 1, 10, 2, p99, p99, 0, 1);
+        i * 5.0,
+        mb,
+        mb,
+        i % 2 == 0 ? mb : null,
+        mb,
+        mb,
+        mb,
+        1,
+        1,
+        10,
+        2,
+        p99,
+        p99,
+        0,
+        1,
+        cpu,
+        null,
+        null);
   }
 
   @Test
@@ -38,6 +59,8 @@ class SoakDriftTest {
     assertThat(d.p99().last()).isEqualTo(206.5);
     assertThat(d.p99NoiseMs()).isEqualTo(0.5);
     assertThat(d.p99BeyondNoise()).isTrue();
+    assertThat(d.cpuMsPerImage().first()).isCloseTo(2.005, within(1e-9));
+    assertThat(d.cpuMsPerImage().last()).isCloseTo(2.065, within(1e-9));
   }
 
   @Test
@@ -50,7 +73,16 @@ class SoakDriftTest {
     SoakDrift d = SoakDrift.of(samples);
 
     assertThat(d.p99().first()).isEqualTo(0.0); // sample 1 (the first quarter) had no result
+    assertThat(d.cpuMsPerImage().first()).isEqualTo(0.0);
+    assertThat(d.cpuMsPerImage().last()).isEqualTo(3.0);
     assertThat(d.rss().percent()).isZero();
     assertThat(SoakDrift.of(samples.subList(0, 4))).isNull();
+  }
+
+  @Test
+  void shouldDivideTheIntervalsCpuByItsResultsAndGiveNothingWithoutEither() {
+    assertThat(SoakSample.perImage(1_000_000_000L, 1_150_000_000L, 10)).isEqualTo(15.0);
+    assertThat(SoakSample.perImage(1_000_000_000L, 1_150_000_000L, 0)).isNull();
+    assertThat(SoakSample.perImage(-1, -1, 10)).isNull();
   }
 }
