@@ -71,8 +71,14 @@ class BenchSoakCommandIT {
             s -> {
               assertThat(s.cpuMsPerImage()).isPositive();
               assertThat(s.brokerMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
+              assertThat(s.decodeMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
               assertThat(s.jitMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
             });
+    assertThat(samples)
+        .filteredOn(s -> s.results() > 0)
+        .extracting(SoakSample::decodeMsPerImage)
+        .as("the decode threads' CPU is counted")
+        .anySatisfy(decode -> assertThat(decode).isPositive());
     assertThat(samples).filteredOn(s -> s.heapLiveMb() != null).hasSizeGreaterThanOrEqualTo(2);
     for (int i = 1; i < samples.size(); i++) {
       assertThat(samples.get(i).seconds()).isGreaterThan(samples.get(i - 1).seconds());

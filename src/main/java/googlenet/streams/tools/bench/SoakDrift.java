@@ -20,6 +20,9 @@ import java.util.function.ToDoubleFunction;
  * @param nativeProxy native-memory proxy, MiB
  * @param cpuMsPerImage process CPU ms per image (mean of the intervals with results): with the JIT
  *     warm-up over, the steady cost of an image
+ * @param brokerMsPerImage the in-JVM broker's share of it, likewise
+ * @param decodeMsPerImage the decode threads' share of it, likewise
+ * @param jitMsPerImage the JIT compiler's share of it, likewise
  * @param p99 median of the intervals' p99 latency, ms
  * @param p99NoiseMs the larger interquartile range of the two quarters' interval p99s
  * @param p99BeyondNoise whether the p99 moved by more than {@link #p99NoiseMs}
@@ -33,6 +36,9 @@ public record SoakDrift(
     Change direct,
     Change nativeProxy,
     Change cpuMsPerImage,
+    Change brokerMsPerImage,
+    Change decodeMsPerImage,
+    Change jitMsPerImage,
     Change p99,
     double p99NoiseMs,
     boolean p99BeyondNoise) {
@@ -78,8 +84,10 @@ public record SoakDrift(
         live(first, last),
         mean(first, last, SoakSample::directMb),
         mean(first, last, SoakSample::nativeMb),
-        Change.of(
-            meanOf(first, SoakSample::cpuMsPerImage), meanOf(last, SoakSample::cpuMsPerImage)),
+        meanOf(first, last, SoakSample::cpuMsPerImage),
+        meanOf(first, last, SoakSample::brokerMsPerImage),
+        meanOf(first, last, SoakSample::decodeMsPerImage),
+        meanOf(first, last, SoakSample::jitMsPerImage),
         p99,
         noise,
         Math.abs(p99.last() - p99.first()) > noise);
@@ -90,6 +98,12 @@ public record SoakDrift(
     return Change.of(
         first.stream().mapToDouble(f).average().orElse(0),
         last.stream().mapToDouble(f).average().orElse(0));
+  }
+
+  /** A figure's {@link #meanOf} in each quarter. */
+  private static Change meanOf(
+      List<SoakSample> first, List<SoakSample> last, Function<SoakSample, Double> f) {
+    return Change.of(meanOf(first, f), meanOf(last, f));
   }
 
   /** The mean of a figure over the samples that have it; 0 when none has. */

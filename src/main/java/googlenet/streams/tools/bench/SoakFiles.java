@@ -90,6 +90,9 @@ public final class SoakFiles {
     change(b, "direct buffers, MiB", d.direct());
     change(b, "native proxy, MiB", d.nativeProxy());
     change(b, "CPU ms/image", d.cpuMsPerImage());
+    change(b, "  of it in-JVM broker", d.brokerMsPerImage());
+    change(b, "  of it decode", d.decodeMsPerImage());
+    change(b, "  of it JIT compiler", d.jitMsPerImage());
     change(b, "p99 latency, ms", d.p99());
     line(
         b,

@@ -1,7 +1,6 @@
 package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
-import googlenet.streams.inference.SchedulerMetrics;
 import googlenet.streams.service.Pipeline;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
       throw new IllegalArgumentException("a soak of " + total + " images is too long to track");
     }
     String bootstrap = kafka.broker().bootstrapServers();
-    try (Pipeline pipeline = kafka.pipeline(config, SchedulerMetrics.NONE);
+    DecodeCpu decode = new DecodeCpu();
+    try (Pipeline pipeline = kafka.pipeline(config, decode);
         ResultReader reader = ResultReader.start(bootstrap, OUTPUT, (int) total, null);
         StreamsRun run = kafka.startDefault(config, pipeline, (int) total);
         ImageFeed feed = new ImageFeed(bootstrap, kafka.images(), true)) {
@@ -61,7 +61,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
       CompletableFuture<Void> load =
           CompletableFuture.runAsync(
               () -> feed.sendPaced(INPUT, STARTUP_IMAGES, total, perSecond), daemonExecutor());
-      List<SoakSample> samples = sample(load, reader, feed);
+      List<SoakSample> samples = sample(load, reader, feed, decode);
       finish(load);
       long backlog = Math.max(1, total - reader.unique());
       Bounds.Outcome got = reader.await(total, Bounds.forRate(backlog, perSecond));
@@ -78,7 +78,8 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
   }
 
   /** Samples at every full interval until the paced load is done. */
-  private List<SoakSample> sample(CompletableFuture<Void> load, ResultReader reader, ImageFeed feed)
+  private List<SoakSample> sample(
+      CompletableFuture<Void> load, ResultReader reader, ImageFeed feed, DecodeCpu decode)
       throws InterruptedException {
     List<SoakSample> samples = new ArrayList<>();
     long intervalNanos = (long) (settings.intervalSeconds() * 1e9);
@@ -87,7 +88,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     long fullGcNanos = (long) (settings.fullGcSeconds() * 1e9);
     long lastFullGc = start;
     ProcessMemory previous = ProcessMemory.now();
-    CpuSample previousCpu = CpuSample.now(null);
+    CpuSample previousCpu = CpuSample.now(decode);
     for (long tick = start + intervalNanos; ; tick += intervalNanos) {
       if (waitUntil(load, tick)) {
         return samples;
@@ -99,7 +100,7 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
       }
       long now = System.nanoTime();
       ProcessMemory memory = ProcessMemory.now();
-      CpuSample cpu = CpuSample.now(null);
+      CpuSample cpu = CpuSample.now(decode);
       long[] latencies = reader.latenciesArrived(previousNanos, now);
       SoakSample s =
           SoakSample.of(
@@ -161,13 +162,14 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     progress.println(
         String.format(
             Locale.ROOT,
-            "soak %6.0f s: %6.1f images/s, CPU %s ms/image (broker %s, JIT %s), p99 %6s ms, RSS"
-                + " %6.0f MB, heap after GC %5.0f MB%s, direct %4.0f MB, native %6.0f MB, GC %4.0f"
-                + " ms, backlog %d, load %.1f",
+            "soak %6.0f s: %6.1f images/s, CPU %s ms/image (broker %s, decode %s, JIT %s), p99 %6s ms,"
+                + " RSS %6.0f MB, heap after GC %5.0f MB%s, direct %4.0f MB, native %6.0f MB, GC"
+                + " %4.0f ms, backlog %d, load %.1f",
             s.seconds(),
             s.imagesPerSecond(),
             oneDecimal(s.cpuMsPerImage()),
             oneDecimal(s.brokerMsPerImage()),
+            oneDecimal(s.decodeMsPerImage()),
             oneDecimal(s.jitMsPerImage()),
             s.p99Ms() == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p99Ms()),
             s.rssMb(),

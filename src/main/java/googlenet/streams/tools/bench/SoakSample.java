@@ -27,6 +27,8 @@ package googlenet.streams.tools.bench;
  * @param cpuMsPerImage process CPU time within the interval per result (every thread, the in-JVM
  *     broker's included); null when no result arrived or the JVM cannot tell
  * @param brokerMsPerImage the in-JVM broker's threads' share of it; null likewise
+ * @param decodeMsPerImage the classifier's decode threads' share of it (decoding and preprocessing,
+ *     {@link DecodeCpu}); null likewise
  * @param jitMsPerImage the JIT compiler threads' share of it; null likewise or where /proc is not
  *     readable
  */
@@ -48,6 +50,7 @@ public record SoakSample(
     double loadAverage,
     Double cpuMsPerImage,
     Double brokerMsPerImage,
+    Double decodeMsPerImage,
     Double jitMsPerImage) {
 
   private static final double MB = 1024.0 * 1024.0;
@@ -87,6 +90,7 @@ public record SoakSample(
         Machine.loadAverage1(),
         perImage(cpuBefore.process(), cpuAfter.process(), n),
         perImage(cpuBefore.broker(), cpuAfter.broker(), n),
+        perImage(cpuBefore.decode(), cpuAfter.decode(), n),
         perImage(cpuBefore.jit(), cpuAfter.jit(), n));
   }
 

@@ -12,7 +12,8 @@ class SoakDriftTest {
 
   /**
    * A sample whose memory figures are all {@code mb}, whose p99 is {@code p99}, and whose CPU per
-   * image is {@code p99 / 100} (null with it).
+   * image is {@code p99 / 100} (null with it), a quarter of it the broker's and half of it
+   * decode's; the JIT's is never known.
    */
   private static SoakSample sample(int i, double mb, Double p99) {
     Double cpu = p99 == null ? null : p99 / 100;
@@ -33,7 +34,8 @@ class SoakDriftTest {
         0,
         1,
         cpu,
-        null,
+        cpu == null ? null : cpu / 4,
+        cpu == null ? null : cpu / 2,
         null);
   }
 
@@ -61,6 +63,10 @@ class SoakDriftTest {
     assertThat(d.p99BeyondNoise()).isTrue();
     assertThat(d.cpuMsPerImage().first()).isCloseTo(2.005, within(1e-9));
     assertThat(d.cpuMsPerImage().last()).isCloseTo(2.065, within(1e-9));
+    assertThat(d.brokerMsPerImage().first()).isCloseTo(2.005 / 4, within(1e-9));
+    assertThat(d.decodeMsPerImage().last()).isCloseTo(2.065 / 2, within(1e-9));
+    assertThat(d.jitMsPerImage().first()).isZero();
+    assertThat(d.jitMsPerImage().percent()).isZero();
   }
 
   @Test
