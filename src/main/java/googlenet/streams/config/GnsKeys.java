@@ -343,8 +343,9 @@ public final class GnsKeys {
         false,
         Importance.LOW,
         "Whether ONNX Runtime's intra-op threads spin between runs (ONNX Runtime's own default)"
-            + " instead of sleeping. Off here: on the CPU the spinning takes the cores that "
-            + "decode and Kafka need (docs/performance.md); on a GPU the pool barely runs.");
+            + " instead of sleeping. Off here: in the pipeline on the CPU, spinning bought no"
+            + " throughput and cost 1.5-1.9x the CPU per image (docs/performance.md); on a GPU the"
+            + " pool barely runs.");
     def.define(
         SOFTMAX,
         Type.STRING,
