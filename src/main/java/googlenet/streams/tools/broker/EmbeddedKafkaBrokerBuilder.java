@@ -149,20 +149,37 @@ public final class EmbeddedKafkaBrokerBuilder {
   }
 
   private Map<String, String> allocateAddresses() {
-    Map<String, String> addresses = new LinkedHashMap<>();
-    for (String name : listeners.keySet()) {
-      addresses.put(name, HOST + ":" + freePort());
-    }
-    addresses.put(CONTROLLER, HOST + ":" + freePort());
-    return addresses;
+    List<String> names = new ArrayList<>(listeners.keySet());
+    names.add(CONTROLLER);
+    return allocateAddresses(names);
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+  /**
+   * A free port of 127.0.0.1 for each name, all distinct: every socket stays bound until all ports
+   * are read, since the kernel may hand a just-closed port out again at once.
+   */
+  static Map<String, String> allocateAddresses(List<String> names) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      Map<String, String> addresses = new LinkedHashMap<>();
+      for (String name : names) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+        sockets.add(socket);
+        addresses.put(name, HOST + ":" + socket.getLocalPort());
+      }
+      return addresses;
     } catch (IOException e) {
       throw new UncheckedIOException("no free port on " + HOST, e);
+    } finally {
+      sockets.forEach(EmbeddedKafkaBrokerBuilder::closeQuietly);
+    }
+  }
+
+  private static void closeQuietly(ServerSocket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.debug("could not close the port probe on {}", socket.getLocalPort(), e);
     }
   }
 
