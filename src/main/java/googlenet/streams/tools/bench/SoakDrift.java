@@ -1,9 +1,9 @@
 package googlenet.streams.tools.bench;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 
 /**
  * How a soak run's figures moved: the samples after the warm-up are cut into quarters, and the last
@@ -84,64 +84,40 @@ public record SoakDrift(
         live(first, last),
         mean(first, last, SoakSample::directMb),
         mean(first, last, SoakSample::nativeMb),
-        meanOf(first, last, SoakSample::cpuMsPerImage),
-        meanOf(first, last, SoakSample::brokerMsPerImage),
-        meanOf(first, last, SoakSample::decodeMsPerImage),
-        meanOf(first, last, SoakSample::jitMsPerImage),
+        mean(first, last, SoakSample::cpuMsPerImage),
+        mean(first, last, SoakSample::brokerMsPerImage),
+        mean(first, last, SoakSample::decodeMsPerImage),
+        mean(first, last, SoakSample::jitMsPerImage),
         p99,
         noise,
         Math.abs(p99.last() - p99.first()) > noise);
   }
 
+  /** A figure's mean in each quarter, over the samples that have it (0 when none has). */
   private static Change mean(
-      List<SoakSample> first, List<SoakSample> last, ToDoubleFunction<SoakSample> f) {
-    return Change.of(
-        first.stream().mapToDouble(f).average().orElse(0),
-        last.stream().mapToDouble(f).average().orElse(0));
-  }
-
-  /** A figure's {@link #meanOf} in each quarter. */
-  private static Change meanOf(
       List<SoakSample> first, List<SoakSample> last, Function<SoakSample, Double> f) {
-    return Change.of(meanOf(first, f), meanOf(last, f));
+    return Change.of(mean(first, f), mean(last, f));
   }
 
-  /** The mean of a figure over the samples that have it; 0 when none has. */
-  private static double meanOf(List<SoakSample> samples, Function<SoakSample, Double> f) {
-    return samples.stream()
-        .map(f)
-        .filter(v -> v != null)
-        .mapToDouble(Double::doubleValue)
-        .average()
-        .orElse(0);
+  private static double mean(List<SoakSample> samples, Function<SoakSample, Double> f) {
+    return present(samples, f).average().orElse(0);
+  }
+
+  private static DoubleStream present(List<SoakSample> samples, Function<SoakSample, Double> f) {
+    return samples.stream().map(f).filter(Objects::nonNull).mapToDouble(Double::doubleValue);
   }
 
   /** The mean live heap of the forced-GC samples in each quarter; null when a quarter has none. */
   private static Change live(List<SoakSample> first, List<SoakSample> last) {
-    double[] a =
-        first.stream()
-            .map(SoakSample::heapLiveMb)
-            .filter(v -> v != null)
-            .mapToDouble(Double::doubleValue)
-            .toArray();
-    double[] b =
-        last.stream()
-            .map(SoakSample::heapLiveMb)
-            .filter(v -> v != null)
-            .mapToDouble(Double::doubleValue)
-            .toArray();
-    if (a.length == 0 || b.length == 0) {
+    Function<SoakSample, Double> live = SoakSample::heapLiveMb;
+    if (present(first, live).findAny().isEmpty() || present(last, live).findAny().isEmpty()) {
       return null;
     }
-    return Change.of(
-        java.util.Arrays.stream(a).average().orElseThrow(),
-        java.util.Arrays.stream(b).average().orElseThrow());
+    return mean(first, last, live);
   }
 
   private static double[] p99s(List<SoakSample> samples) {
-    List<Double> out = new ArrayList<>();
-    samples.stream().map(SoakSample::p99Ms).filter(p -> p != null).forEach(out::add);
-    return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return present(samples, SoakSample::p99Ms).sorted().toArray();
   }
 
   private static double iqr(double[] sorted) {
