@@ -61,8 +61,8 @@ final class BenchPreprocessCommand implements Callable<Integer> {
       names = "--fused",
       description =
           "Instead: host CPU ms/image and bytes/image for a float model against one with the"
-              + " preprocessing fused in (uint8 224x224 and 256x256), and both models' run time on"
-              + " the CPU, on the photo 640x480 JPEGs.")
+              + " preprocessing fused in (uint8 224x224 and 256x256) with each --decoder, and"
+              + " both models' run time on the CPU, on the photo 640x480 JPEGs.")
   boolean fused;
 
   @Option(
@@ -85,6 +85,7 @@ final class BenchPreprocessCommand implements Callable<Integer> {
                     ModelSource.resolve(model),
                     input,
                     List.of(new int[] {224, 224}, new int[] {256, 256}),
+                    decoders(),
                     images,
                     FUSED_BATCHES,
                     FUSED_BATCH);

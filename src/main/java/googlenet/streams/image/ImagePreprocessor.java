@@ -171,8 +171,9 @@ public final class ImagePreprocessor {
    * {@code width} as 8-bit RGB, HWC, into {@code out} from byte index {@code start}, without moving
    * the buffer's position: the input of a model with the preprocessing fused in ({@code model
    * prepare --fuse-preprocess}), which normalises itself. Same header checks, limits, decoding and
-   * sampling grid as {@link #preprocessInto}; values are rounded to 8 bits. JPEGs are decoded with
-   * ImageIO here, whatever {@code image.decoder} says.
+   * sampling grid as {@link #preprocessInto}; values are rounded to 8 bits. The JPEGs the native
+   * decoder takes are decoded there (DCT scaling to the smallest of 1/1 ... 1/8 that leaves at
+   * least {@code height} x {@code width}), the rest with ImageIO.
    *
    * @throws ImageRejectedException with a stable reason when the image cannot be used
    */
@@ -184,6 +185,11 @@ public final class ImagePreprocessor {
           height + "x" + width + " pixels at " + start + " do not fit " + out.limit() + " bytes");
     }
     ImageHeader header = ImageInspector.inspect(encoded, limits);
+    if (nativeJpeg != null
+        && header.format() == ImageFormat.JPEG
+        && nativeJpeg.pixelsInto(encoded, header, out, start, height, width)) {
+      return;
+    }
     long w = header.transposed() ? header.height() : header.width();
     long h = header.transposed() ? header.width() : header.height();
     int subsampling = new Geometry(width, height, 0, 0).subsampling(w, h);

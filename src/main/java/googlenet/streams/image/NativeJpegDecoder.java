@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
@@ -12,10 +13,13 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.BytePointer;
@@ -30,8 +34,10 @@ import org.bytedeco.opencv.opencv_core.Size;
  * JPEG to model input in native code (OpenCV, built with libjpeg-turbo): {@code imdecode} with DCT
  * scaling (1/2, 1/4, 1/8, chosen by {@link NativeWarp}), one {@code warpAffine} (bilinear, edge
  * pixels replicated) that resizes, crops and orients to 224x224, and a per-channel {@code
- * convertTo} that normalises into the float tensor. Every native object of a call lives in one
- * {@link PointerScope} and is released when the call returns, whatever happens.
+ * convertTo} that normalises into the float tensor; or, for a model with the preprocessing fused
+ * in, a {@code warpAffine} of the whole image to the model's input size and a {@code cvtColor} that
+ * writes its uint8 RGB pixels straight into the batch slot. Every native object of a call lives in
+ * one {@link PointerScope} and is released when the call returns, whatever happens.
  *
  * <p>Takes 8-bit JPEGs with 1 (grey) or 3 (YCbCr, RGB) components, baseline, extended or
  * progressive. Declines (returns false, and the caller decodes with ImageIO, which accepts or
@@ -83,37 +89,69 @@ final class NativeJpegDecoder {
       PreprocessProfile profile,
       FloatBuffer out,
       int start) {
-    try {
-      if (!takes(JpegHeaderParser.frame(encoded))) {
-        return false;
-      }
-    } catch (ImageRejectedException e) {
-      return false;
-    }
-    NativeWarp warp = NativeWarp.of(header, geometry, dctScaling);
     try (PointerScope scope = new PointerScope()) {
-      Mat decoded = decode(encoded, warp);
-      if (decoded.empty()
-          || decoded.cols() != warp.decodedSize(header.width())
-          || decoded.rows() != warp.decodedSize(header.height())
-          || decoded.channels() != 3) {
+      Mat input = warped(encoded, header, geometry, S, S);
+      if (input == null) {
         return false;
       }
-      Mat input = new Mat();
-      Mat matrix = new Mat(2, 3, CV_64F, new DoublePointer(warp.matrix()));
-      warpAffine(
-          decoded,
-          input,
-          matrix,
-          new Size(S, S),
-          INTER_LINEAR | WARP_INVERSE_MAP,
-          BORDER_REPLICATE,
-          new Scalar());
       normalise(input, profile, out, start);
       return true;
     } catch (RuntimeException e) { // cv::Exception; ImageIO decides about this file
       return false;
     }
+  }
+
+  /**
+   * Writes the whole oriented JPEG {@code encoded} resized to {@code height} x {@code width} as
+   * 8-bit RGB, HWC, into {@code out} from byte index {@code start} (a fused model's input, {@link
+   * ImagePreprocessor#pixelsInto}); false (nothing written) when the native path does not take or
+   * cannot decode it.
+   */
+  boolean pixelsInto(
+      byte[] encoded, ImageHeader header, ByteBuffer out, int start, int height, int width) {
+    try (PointerScope scope = new PointerScope()) {
+      Mat input = warped(encoded, header, new Geometry(width, height, 0, 0), height, width);
+      if (input == null) {
+        return false;
+      }
+      rgbInto(input, out, start);
+      return true;
+    } catch (RuntimeException e) { // cv::Exception; ImageIO decides about this file
+      return false;
+    }
+  }
+
+  /**
+   * The JPEG decoded with DCT scaling and sampled onto {@code height} x {@code width} (BGR, 8-bit),
+   * in the caller's scope; null when the native path does not take or cannot decode it.
+   */
+  private Mat warped(byte[] encoded, ImageHeader header, Geometry geometry, int height, int width) {
+    try {
+      if (!takes(JpegHeaderParser.frame(encoded))) {
+        return null;
+      }
+    } catch (ImageRejectedException e) {
+      return null;
+    }
+    NativeWarp warp = NativeWarp.of(header, geometry, dctScaling);
+    Mat decoded = decode(encoded, warp);
+    if (decoded.empty()
+        || decoded.cols() != warp.decodedSize(header.width())
+        || decoded.rows() != warp.decodedSize(header.height())
+        || decoded.channels() != 3) {
+      return null;
+    }
+    Mat input = new Mat();
+    Mat matrix = new Mat(2, 3, CV_64F, new DoublePointer(warp.matrix()));
+    warpAffine(
+        decoded,
+        input,
+        matrix,
+        new Size(width, height),
+        INTER_LINEAR | WARP_INVERSE_MAP,
+        BORDER_REPLICATE,
+        new Scalar());
+    return input;
   }
 
   private static Mat decode(byte[] encoded, NativeWarp warp) {
@@ -152,6 +190,25 @@ final class NativeJpegDecoder {
     }
     if (!direct) {
       float[] values = new float[3 * PLANE];
+      target.get(values);
+      out.put(start, values);
+    }
+  }
+
+  /** The BGR pixels as RGB, HWC, into {@code out} from byte index {@code start}. */
+  private static void rgbInto(Mat bgr, ByteBuffer out, int start) {
+    int bytes = bgr.rows() * bgr.cols() * 3;
+    boolean direct = out.isDirect() && !out.isReadOnly();
+    // A pointer over the whole buffer from index 0 (its position ignored), or a native scratch.
+    BytePointer whole = direct ? new BytePointer(out.duplicate().clear()) : new BytePointer(bytes);
+    BytePointer target = whole.getPointer(direct ? start : 0);
+    Mat rgb = new Mat(bgr.rows(), bgr.cols(), CV_8UC3, target);
+    cvtColor(bgr, rgb, COLOR_BGR2RGB);
+    if (rgb.data().address() != target.address()) {
+      throw new IllegalStateException("OpenCV wrote the pixels elsewhere");
+    }
+    if (!direct) {
+      byte[] values = new byte[bytes];
       target.get(values);
       out.put(start, values);
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every native object the native path creates is released when the call returns: JavaCPP's count of
  * live native objects and bytes comes back to where it was, after decodes into direct and heap
- * buffers, rejections and ImageIO fallbacks alike; and the process does not grow by the size of
- * what it decoded.
+ * buffers (float tensors and a fused model's uint8 pixels), rejections and ImageIO fallbacks alike;
+ * and the process does not grow by the size of what it decoded.
  */
 class NativeMemoryTest {
   private static final int MB = 1 << 20;
@@ -31,6 +31,7 @@ class NativeMemoryTest {
         ByteBuffer.allocateDirect(2 * ImagePreprocessor.TENSOR_FLOATS * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
+    ByteBuffer pixels = ByteBuffer.allocateDirect(224 * 224 * 3);
     p.preprocessInto(photo, direct, 1); // loads and warms up
     assertThat(p.preprocess(photo))
         .as("decoded natively, not by ImageIO")
@@ -42,6 +43,8 @@ class NativeMemoryTest {
       assertReleases(() -> p.preprocessInto(photo, direct, slot));
       assertReleases(() -> p.preprocess(photo));
       assertReleases(() -> p.preprocess(cmyk));
+      assertReleases(() -> p.pixelsInto(photo, pixels, 0, 224, 224));
+      assertReleases(() -> p.pixelsInto(photo, ByteBuffer.allocate(192 * 256 * 3), 0, 192, 256));
       assertReleases(
           () ->
               assertThat(

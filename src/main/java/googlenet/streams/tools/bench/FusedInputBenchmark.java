@@ -26,10 +26,10 @@ import java.util.Locale;
 /**
  * What the host does per image for a float model against one with the preprocessing fused in
  * ({@code model prepare --fuse-preprocess}): decode + preprocess into the float tensor, against
- * decode + resize into uint8 pixels; CPU ms per image on one thread (ImageIO decoding on both, the
- * ways taking turns in blocks) and the bytes each image puts into the model's input. Then, on the
- * CPU execution provider, the model run per image of both models on the same images: where no GPU
- * takes the fused steps, the CPU does them there. A report, not a test.
+ * decode + resize into uint8 pixels; CPU ms per image on one thread with each decoder asked for
+ * (ImageIO, the native one; the ways taking turns in blocks) and the bytes each image puts into the
+ * model's input. Then, on the CPU execution provider, the model run per image of both models on the
+ * same images: where no GPU takes the fused steps, the CPU does them there. A report, not a test.
  */
 public final class FusedInputBenchmark {
   private FusedInputBenchmark() {}
@@ -38,16 +38,19 @@ public final class FusedInputBenchmark {
    * One way to feed a model.
    *
    * @param name e.g. {@code float CHW 224x224}
+   * @param decoder the JPEG decoder the host figure was measured with
    * @param bytesPerImage bytes per image in the model input
    * @param hostCpuMs decode + preprocessing CPU ms per image on one thread
    * @param modelMs model run wall ms per image, batches of {@code batch}, CPU provider
    */
-  public record Figure(String name, int bytesPerImage, double hostCpuMs, double modelMs) {}
+  public record Figure(
+      String name, DecoderMode decoder, int bytesPerImage, double hostCpuMs, double modelMs) {}
 
   /**
    * Measures float and uint8 inputs at {@code sizes} (each {@code {height, width}}) on {@code
-   * input}'s JPEGs: {@code images} per way for the host, {@code batches} batches of {@code batch}
-   * for the model ({@code model}: a float model taking [N,3,224,224]).
+   * input}'s JPEGs: {@code images} per way and decoder for the host (figures grouped by decoder, in
+   * the order of {@code decoders}), {@code batches} batches of {@code batch} for the model ({@code
+   * model}: a float model taking [N,3,224,224]; measured once per input, with the first decoder).
    *
    * @throws IllegalArgumentException when images are below 8 (one per block) or batches below 1
    * @throws UncheckedIOException when a fused model cannot be written
@@ -57,21 +60,24 @@ public final class FusedInputBenchmark {
       Path model,
       DecoderBenchmark.Input input,
       List<int[]> sizes,
+      List<DecoderMode> decoders,
       int images,
       int batches,
       int batch)
       throws InferenceException {
-    if (images < 8 || batches < 1 || batch < 1) {
+    if (images < 8 || batches < 1 || batch < 1 || decoders.isEmpty()) {
       throw new IllegalArgumentException(
-          "need at least 8 images, 1 batch and a batch of 1, got "
+          "need at least 8 images, 1 batch, a batch of 1 and a decoder, got "
               + images
               + " images, "
               + batches
               + " batches of "
-              + batch);
+              + batch
+              + ", decoders "
+              + decoders);
     }
     try {
-      return measure(model, input, sizes, images, batches, batch);
+      return measure(model, input, sizes, decoders, images, batches, batch);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a fused model: " + e.getMessage(), e);
     } catch (ImageRejectedException e) {
@@ -84,24 +90,36 @@ public final class FusedInputBenchmark {
       Path model,
       DecoderBenchmark.Input input,
       List<int[]> sizes,
+      List<DecoderMode> decoders,
       int images,
       int batches,
       int batch)
       throws IOException, InferenceException, ImageRejectedException {
-    ImagePreprocessor p =
-        new ImagePreprocessor(
-            PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, DecoderMode.IMAGEIO);
     List<ImageInput> ways = new ArrayList<>();
     ways.add(ImageInput.FLOAT_CHW);
     sizes.forEach(s -> ways.add(new ImageInput(true, s[0], s[1])));
-    double[] host = host(p, ways, input, images);
-    List<Figure> figures = new ArrayList<>();
+    List<ImagePreprocessor> preprocessors = new ArrayList<>();
+    List<double[]> host = new ArrayList<>();
+    for (DecoderMode decoder : decoders) {
+      ImagePreprocessor p =
+          new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, decoder);
+      preprocessors.add(p);
+      host.add(host(p, ways, input, images));
+    }
+    double[] modelMs = new double[ways.size()];
     try (TempDir dir = TempDir.create("gns-fused-bench")) {
       for (int w = 0; w < ways.size(); w++) {
         ImageInput way = ways.get(w);
         Path file = way.uint8() ? fuse(model, dir.path(), way) : model;
+        modelMs[w] = modelMs(file, preprocessors.get(0), input, batches, batch);
+      }
+    }
+    List<Figure> figures = new ArrayList<>();
+    for (int d = 0; d < decoders.size(); d++) {
+      for (int w = 0; w < ways.size(); w++) {
+        ImageInput way = ways.get(w);
         figures.add(
-            new Figure(name(way), way.bytes(), host[w], modelMs(file, p, input, batches, batch)));
+            new Figure(name(way), decoders.get(d), way.bytes(), host.get(d)[w], modelMs[w]));
       }
     }
     return figures;
@@ -187,15 +205,18 @@ public final class FusedInputBenchmark {
     }
   }
 
-  /** The report: one row per way, with bytes and host CPU against the float way's. */
+  /**
+   * The report: one row per way and decoder, with bytes and host CPU against the float way's of the
+   * same decoder.
+   */
   public static String report(DecoderBenchmark.Input input, List<Figure> figures, int batch) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
             "machine: %s, %d cores, %s; load average %s%n"
-                + "input %s (mean %d bytes), ImageIO decoding, 1 thread; model runs on the CPU"
-                + " provider in batches of %d%n%n",
+                + "input %s (mean %d bytes), 1 thread; model runs on the CPU provider in batches"
+                + " of %d%n%n",
             Machine.cpuModel(),
             Machine.cores(),
             Machine.jvm(),
@@ -204,15 +225,20 @@ public final class FusedInputBenchmark {
             input.meanBytes(),
             batch));
     out.append(
-        "| model input | bytes/image | of float | host CPU ms/image | of float | model ms/image |\n");
-    out.append("|---|---:|---:|---:|---:|---:|\n");
+        "| model input | decoder | bytes/image | of float | host CPU ms/image | of float | model"
+            + " ms/image |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|\n");
     Figure base = figures.get(0);
     for (Figure f : figures) {
+      if (f.decoder() != base.decoder()) {
+        base = f; // the first figure of each decoder is its float input
+      }
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %.2f | %.2f | %.2f | %.1f |%n",
+              "| %s | %s | %,d | %.2f | %.2f | %.2f | %.1f |%n",
               f.name(),
+              f.decoder().id(),
               f.bytesPerImage(),
               (double) f.bytesPerImage() / base.bytesPerImage(),
               f.hostCpuMs(),
