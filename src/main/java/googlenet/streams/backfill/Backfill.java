@@ -161,7 +161,8 @@ public final class Backfill {
     RecordSerdes serdes = RecordSerdes.create(config.serdeSettings(), ops.registryListener());
     TopologySpec spec =
         TopologySpec.of(config, serdes)
-            .withAdmission(RangeGates.supplier(request, plan.definition()));
+            .withAdmission(
+                RangeGates.supplier(request, plan.definition(), pipeline.classifier()::flush));
     Topology topology = ClassificationTopology.build(spec, pipeline.classifier(), ops.metrics());
     InferenceEngine engine = pipeline.engine();
     BackfillRun run =

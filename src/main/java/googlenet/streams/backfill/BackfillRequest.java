@@ -103,22 +103,27 @@ public record BackfillRequest(
 
   /** A copy with another rate limit (0 for none). */
   public BackfillRequest withMaxRate(double imagesPerSecond) {
-    return copy(imagesPerSecond, batchSize, restart);
+    return copy(imagesPerSecond, batchSize, batchDelay, restart);
   }
 
   /** A copy with another batch size. */
   public BackfillRequest withBatchSize(int size) {
-    return copy(maxRate, size, restart);
+    return copy(maxRate, size, batchDelay, restart);
+  }
+
+  /** A copy with another longest wait of a partial batch. */
+  public BackfillRequest withBatchDelay(Duration delay) {
+    return copy(maxRate, batchSize, delay, restart);
   }
 
   /** A copy that starts over, or not. */
   public BackfillRequest withRestart(boolean startOver) {
-    return copy(maxRate, batchSize, startOver);
+    return copy(maxRate, batchSize, batchDelay, startOver);
   }
 
-  private BackfillRequest copy(double rate, int size, boolean startOver) {
+  private BackfillRequest copy(double rate, int size, Duration delay, boolean startOver) {
     return new BackfillRequest(
-        name, inputTopic, outputTopic, dlqTopic, from, to, rate, size, batchDelay, startOver);
+        name, inputTopic, outputTopic, dlqTopic, from, to, rate, size, delay, startOver);
   }
 
   /** The Kafka Streams application id, which is also the consumer group. */

@@ -13,7 +13,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * The backfill's admission processor, between the source and the classify processor: forwards the
  * records whose offset lies in their partition's range, each after a token of the rate limiter and
  * with the header {@value #HEADER} naming the backfill; drops every other record unread. The
- * classify processor copies the header onto results and dead letters.
+ * classify processor copies the header onto results and dead letters. Once its partition's range
+ * has ended (the last offset of the range forwarded, or a record past it seen), it runs {@code
+ * rangeEnded} once, so that the classifier runs the last images without waiting for a full batch; a
+ * range whose last offsets are transaction markers with nothing after them is not seen to end, and
+ * its last batch waits the batch delay.
  */
 final class RangeGate implements Processor<byte[], byte[], byte[], byte[]> {
   /** Header naming the backfill on every result and dead letter it writes. */
@@ -22,12 +26,19 @@ final class RangeGate implements Processor<byte[], byte[], byte[], byte[]> {
   private final Map<Integer, PartitionRange> ranges;
   private final Optional<RateLimiter> limiter;
   private final byte[] name;
+  private final Runnable rangeEnded;
   private ProcessorContext<byte[], byte[]> context;
+  private boolean ended;
 
-  RangeGate(Map<Integer, PartitionRange> ranges, Optional<RateLimiter> limiter, String name) {
+  RangeGate(
+      Map<Integer, PartitionRange> ranges,
+      Optional<RateLimiter> limiter,
+      String name,
+      Runnable rangeEnded) {
     this.ranges = Map.copyOf(ranges);
     this.limiter = limiter;
     this.name = name.getBytes(StandardCharsets.UTF_8);
+    this.rangeEnded = rangeEnded;
   }
 
   @Override
@@ -38,7 +49,13 @@ final class RangeGate implements Processor<byte[], byte[], byte[], byte[]> {
   @Override
   public void process(Record<byte[], byte[]> record) {
     Optional<RecordMetadata> meta = context.recordMetadata();
-    if (meta.isEmpty() || !inRange(meta.get())) {
+    PartitionRange range = meta.map(m -> ranges.get(m.partition())).orElse(null);
+    if (range == null || meta.get().offset() < range.start()) {
+      return;
+    }
+    long offset = meta.get().offset();
+    if (offset >= range.end()) {
+      end();
       return;
     }
     limiter.ifPresent(RateLimiter::acquire);
@@ -46,10 +63,15 @@ final class RangeGate implements Processor<byte[], byte[], byte[], byte[]> {
     headers.remove(HEADER);
     headers.add(HEADER, name);
     context.forward(record.withHeaders(headers));
+    if (offset == range.end() - 1) {
+      end();
+    }
   }
 
-  private boolean inRange(RecordMetadata meta) {
-    PartitionRange range = ranges.get(meta.partition());
-    return range != null && meta.offset() >= range.start() && meta.offset() < range.end();
+  private void end() {
+    if (!ended) {
+      ended = true;
+      rangeEnded.run();
+    }
   }
 }

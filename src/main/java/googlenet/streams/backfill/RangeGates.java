@@ -6,12 +6,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
-/** Supplies the {@link RangeGate} of every task of a run, all sharing one rate limiter. */
+/**
+ * Supplies the {@link RangeGate} of every task of a run, all sharing one rate limiter and telling
+ * {@code rangeEnded} when their partition's range ends.
+ */
 final class RangeGates {
   private RangeGates() {}
 
   static ProcessorSupplier<byte[], byte[], byte[], byte[]> supplier(
-      BackfillRequest request, BackfillDefinition definition) {
+      BackfillRequest request, BackfillDefinition definition, Runnable rangeEnded) {
     Map<Integer, PartitionRange> ranges =
         definition.partitions().stream()
             .collect(Collectors.toMap(PartitionRange::partition, Function.identity()));
@@ -19,6 +22,6 @@ final class RangeGates {
         request.maxRate() > 0
             ? Optional.of(new RateLimiter(request.maxRate(), System::nanoTime))
             : Optional.empty();
-    return () -> new RangeGate(ranges, limiter, definition.name());
+    return () -> new RangeGate(ranges, limiter, definition.name(), rangeEnded);
   }
 }

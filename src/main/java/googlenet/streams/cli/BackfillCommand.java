@@ -82,7 +82,9 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(
       names = "--batch-delay-ms",
       defaultValue = "500",
-      description = "Longest wait of a partial batch (default: ${DEFAULT-VALUE}).")
+      description =
+          "Longest wait of a partial batch, at most 60000 (default: ${DEFAULT-VALUE}); the last"
+              + " images of a partition's range run when the range ends, without waiting.")
   long batchDelayMs;
 
   @Option(

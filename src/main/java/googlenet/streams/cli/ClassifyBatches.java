@@ -59,6 +59,7 @@ final class ClassifyBatches {
         allLabelled &= print(pending.poll(), out);
       }
     }
+    classifier.flush(); // the last images need not wait for a full batch
     while (!pending.isEmpty()) {
       allLabelled &= print(pending.poll(), out);
     }

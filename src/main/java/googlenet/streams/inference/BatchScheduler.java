@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One per classifier: gathers decoded images from every caller into batches of up to {@code
  * batchMaxSize} and runs them on {@code concurrentRuns} runner threads. A batch runs when it is
- * full, or when its oldest image has waited {@code batchMaxDelay} (images that queue while the
- * engine is busy make the next batch fuller without waiting). A batch that fails for a reason that
- * concerns only the batch is run again image by image, so one bad image cannot sink the others. A
- * fatal failure fails every queued image and every later one: the engine cannot be used any more.
+ * full, when its oldest image has waited {@code batchMaxDelay} (images that queue while the engine
+ * is busy make the next batch fuller without waiting), or when it holds an image admitted before a
+ * {@link #flush}. A batch that fails for a reason that concerns only the batch is run again image
+ * by image, so one bad image cannot sink the others. A fatal failure fails every queued image and
+ * every later one: the engine cannot be used any more.
  */
 final class BatchScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
@@ -46,6 +47,7 @@ final class BatchScheduler implements AutoCloseable {
   private final ConcurrentSkipListSet<Long> unfinished = new ConcurrentSkipListSet<>();
   private volatile InferenceEngine draining;
   private long cut;
+  private long flushBelow;
   private boolean closed;
   private InferenceException fatal;
 
@@ -177,7 +179,7 @@ final class BatchScheduler implements AutoCloseable {
           continue;
         }
         long waited = System.nanoTime() - queue.peek().queued();
-        if (queue.size() >= settings.batchMaxSize() || waited >= maxDelay) {
+        if (queue.size() >= settings.batchMaxSize() || waited >= maxDelay || flushedQueued()) {
           InferenceEngine on = engineFor(queue.peek());
           running.merge(on, 1, Integer::sum);
           return new Batch(take(on), on);
@@ -187,6 +189,30 @@ final class BatchScheduler implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Lets the images admitted so far run as soon as they are decoded, in batches of what is queued,
+   * without waiting for a full batch or {@code batchMaxDelay}: their caller has no more coming.
+   */
+  void flush() {
+    lock.lock();
+    try {
+      flushBelow = admitted.get();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True when an image admitted before the last flush is queued. */
+  private boolean flushedQueued() {
+    for (Item item : queue) {
+      if (item.seq() < flushBelow) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The old engine for an image submitted before the swap it drains, else the current one. */

@@ -220,6 +220,16 @@ public final class Classifier implements AutoCloseable {
     scheduler.enqueue(seq, slot, result, shadowTicket);
   }
 
+  /**
+   * Runs the images submitted so far as soon as they are decoded, without waiting for a full batch
+   * or {@code batch.max.delay.ms}: for a caller that has no more images coming (a backfill whose
+   * range ended, a command line whose files are all submitted). Images submitted later batch as
+   * usual.
+   */
+  public void flush() {
+    scheduler.flush();
+  }
+
   /** The engine new batches run on. */
   public InferenceEngine engine() {
     return scheduler.engine();

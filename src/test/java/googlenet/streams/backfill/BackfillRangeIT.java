@@ -10,6 +10,7 @@ import googlenet.streams.topology.ResultHeaders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,41 @@ class BackfillRangeIT {
     assertThat(dead.get(0).value()).isEqualTo(broken);
     assertThat(BackfillFixture.header(dead.get(0), DeadLetterHeaders.REASON)).isNotBlank();
     assertThat(kafka.groupOffsets(request.applicationId()).values()).allMatch(o -> o >= 0);
+  }
+
+  /**
+   * Partition 0's range ends at its last record; partition 1's at a transaction's commit marker,
+   * seen to end when the record after the range arrives. The last partial batches run when each
+   * range ends, not after the batch delay (60 s, the longest allowed).
+   */
+  @Test
+  void shouldRunTheLastPartialBatchWhenTheRangeEndsWithoutWaitingForTheDelay() throws Exception {
+    kafka.broker.createTopic("end-in", 2);
+    kafka.broker.createTopic("end-out", 2);
+    long t0 = System.currentTimeMillis() - 60 * MINUTE;
+    List<String> inside = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      inside.add("end-0" + i);
+      kafka.send("end-in", 0, "end-0" + i, BackfillFixture.image("end-0" + i, i), t0 + i);
+    }
+    List<String> inTransaction = List.of("end-10", "end-11", "end-12");
+    inside.addAll(inTransaction);
+    kafka.sendInTransaction("end-in", 1, inTransaction, t0);
+    kafka.send("end-in", 1, "after", BackfillFixture.image("after", 7), t0 + 30 * MINUTE);
+    BackfillRequest request =
+        BackfillRequest.of(
+                "end",
+                "end-in",
+                "end-out",
+                TimeBound.earliest(),
+                TimeBound.at(Instant.ofEpochMilli(t0 + 20 * MINUTE)))
+            .withBatchDelay(Duration.ofSeconds(60));
+
+    BackfillSummary summary = Backfill.run(request, kafka.config(state), p -> {});
+
+    assertThat(summary.images()).isEqualTo(6);
+    assertThat(summary.duration()).isLessThan(request.batchDelay());
+    assertThat(kafka.resultIds("end-out")).containsExactlyInAnyOrderElementsOf(inside);
   }
 
   @Test

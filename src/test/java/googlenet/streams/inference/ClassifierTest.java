@@ -102,6 +102,25 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldRunTheImagesSubmittedBeforeAFlushWithoutWaitingForTheDelay() throws Exception {
+    try (Classifier c = classifier(engine, 8, Duration.ofMinutes(10), 1)) {
+      List<CompletableFuture<ClassifyResult>> before = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        before.add(c.submit(image(i)));
+      }
+
+      c.flush();
+
+      for (CompletableFuture<ClassifyResult> f : before) {
+        assertThat(((Labelled) await(f)).batchSize()).isBetween(1, 3);
+      }
+      CompletableFuture<ClassifyResult> after = c.submit(image(4));
+      Thread.sleep(300);
+      assertThat(after).as("submitted after the flush: batches as usual").isNotDone();
+    }
+  }
+
+  @Test
   void shouldFillOneBatchFromSeveralCallers() throws Exception {
     try (Classifier c = classifier(engine, 8, LONG, 1)) {
       List<CompletableFuture<ClassifyResult>> results = new CopyOnWriteArrayList<>();

@@ -127,6 +127,7 @@ final class ConsumerLoop implements MeasuredRun {
         pending.add(new Pending(r.key(), image, BaselineRecords.submit(classifier, image)));
       }
     }
+    classifier.flush(); // the poll's images run now, full batch or not
     for (Pending p : pending) {
       byte[] value = records.await(p.image(), p.result());
       if (value != null) {

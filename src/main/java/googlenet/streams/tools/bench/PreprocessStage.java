@@ -72,6 +72,7 @@ record PreprocessStage(Classifier classifier, DecodeCpu decode, BenchImages imag
           done++;
         }
       }
+      classifier.flush();
       while (!pending.isEmpty()) {
         requireLabelled(next(pending, deadline, bounds.stall()));
         done++;
