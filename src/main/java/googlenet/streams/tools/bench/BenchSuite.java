@@ -38,7 +38,7 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
 
   static final String INPUT_TOPIC = "bench-in";
 
-  /** Images of the unreported pipeline run before the first Kafka figure. */
+  /** Images of each unreported pipeline run before the first Kafka figure ({@link WarmUp}). */
   static final int WARM_UP_IMAGES = 200;
 
   /** Runs every selected stage and returns the report (nothing is written). */
@@ -59,15 +59,17 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       EngineStage engineStage = engineStage(engine, images, measured);
       classifierStage(engine, images, measured);
+      String warmUp = null;
       if (settings.stages().stream().anyMatch(Stage::usesKafka)) {
-        kafkaStages(engine, images, expectedRate(measured), measured, latencies);
+        warmUp = kafkaStages(engine, images, expectedRate(measured), measured, latencies);
         if (engineStage != null) {
           Throughput end = engineStage.remeasure(ceiling(measured), settings.engineSeconds());
           report(end);
           measured.add(end);
         }
       }
-      Header header = ReportHeader.of(settings, engine, images, loadStart, startedAt, start);
+      Header header =
+          ReportHeader.of(settings, engine, images, loadStart, startedAt, start, warmUp);
       return ReportAssembly.of(
           settings, header, isSmall(engine.model().name()), measured, latencies);
     }
@@ -128,7 +130,8 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
     }
   }
 
-  private void kafkaStages(
+  /** Runs the Kafka stages; returns what their warm-up did ({@link WarmUp#describe}). */
+  private String kafkaStages(
       InferenceEngine engine,
       BenchImages images,
       double expected,
@@ -142,8 +145,9 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
       kafka.preProduce(INPUT_TOPIC, n);
       say("pre-produced %d images to %s (%d partitions)", n, INPUT_TOPIC, settings.partitions());
       int warm = Math.min(n, WARM_UP_IMAGES);
-      kafka.warmUp(variants().get(0), INPUT_TOPIC, warm, expected);
-      say("warm-up: %d images through the default pipeline (not reported)", warm);
+      String warmUp =
+          WarmUp.describe(kafka.warmUp(variants().get(0), INPUT_TOPIC, warm, expected), warm);
+      say("warm-up (not reported): %s", warmUp);
       Throughput pipeline = null;
       if (settings.runs(Stage.PIPELINE)) {
         for (Variant v : variants()) {
@@ -168,6 +172,7 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
             new BackfillStage(context).measure(INPUT_TOPIC, "bench-out-backfill", n, expected),
             measured);
       }
+      return warmUp;
     }
   }
 

@@ -6,7 +6,9 @@ import googlenet.streams.tools.bench.BenchSettings.Stage;
 import googlenet.streams.topology.ClassificationTopology;
 import googlenet.streams.topology.TopologyMetrics;
 import googlenet.streams.topology.TopologySpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,12 +48,17 @@ record KafkaStages(KafkaContext kafka) {
   }
 
   /**
-   * Runs {@code variant} over the first {@code n} images of {@code input} into a topic of its own
-   * and reports nothing: the JIT, the broker's log segments and the page cache are warm before the
-   * first measured figure, which otherwise always ran cold.
+   * Runs {@code variant} over the first {@code n} images of {@code input}, each time into a topic
+   * of its own, until {@link WarmUp#settled}, and returns the runs' figures, which are not
+   * reported: the JIT, the broker's log segments and the page cache are warm before the first
+   * measured figure, which otherwise always ran cold.
    */
-  void warmUp(Variant variant, String input, int n, double expectedPerSecond) {
-    pipeline(variant, input, n, expectedPerSecond, "-warm-up");
+  List<Throughput> warmUp(Variant variant, String input, int n, double expectedPerSecond) {
+    List<Throughput> runs = new ArrayList<>();
+    do {
+      runs.add(pipeline(variant, input, n, expectedPerSecond, "-warm-up-" + (runs.size() + 1)));
+    } while (!WarmUp.settled(runs));
+    return runs;
   }
 
   /** Stage 3: the real topology in {@code variant} over the pre-produced {@code input}. */

@@ -22,10 +22,14 @@ final class ReportHeader {
       BenchImages images,
       String loadStart,
       String startedAt,
-      long startNanos)
+      long startNanos,
+      String warmUp)
       throws InferenceException {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("run", s.quick() ? "quick" : "full");
+    if (warmUp != null) {
+      settings.put("warm-up", warmUp);
+    }
     settings.put("images per figure", Integer.toString(s.images()));
     settings.put(
         "images",

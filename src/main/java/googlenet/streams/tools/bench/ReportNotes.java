@@ -19,10 +19,14 @@ final class ReportNotes {
             + " so they measure pipeline capacity; results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"
             + " last one, so group join, transaction set-up and JIT warm-up are excluded. Before"
-            + " the first of them, an unreported run of the default pipeline over the first "
+            + " the first of them, unreported runs of the default pipeline over the first "
             + Math.min(s.images(), BenchSuite.WARM_UP_IMAGES)
-            + " images warms the JIT, the broker and the page cache, so the first figure does not"
-            + " run cold.",
+            + " images warm the JIT, the broker and the page cache, so the first figure does not"
+            + " run cold: until the JIT compiler's share of a run's CPU ms/image is under "
+            + Math.round(WarmUp.SETTLED_SHARE * 100)
+            + "% or falls by less than a fifth from the run before, at most "
+            + WarmUp.MAX_RUNS
+            + " runs (the header's 'warm-up' says how many ran, at what cost).",
         "No stage can hang: each waits for its first result at most "
             + Bounds.FIRST.toSeconds()
             + " s, then at most "

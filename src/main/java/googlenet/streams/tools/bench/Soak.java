@@ -67,7 +67,7 @@ public record Soak(SoakSettings settings, PrintWriter progress) {
             settings.intervalSeconds());
         outcome = new SoakRun(kafka, settings, progress).run(offered);
       }
-      Header header = ReportHeader.of(bench, engine, images, loadStart, startedAt, start);
+      Header header = ReportHeader.of(bench, engine, images, loadStart, startedAt, start, null);
       return new SoakReport(
           header,
           settings.minutes(),
