@@ -22,9 +22,9 @@ final class ReportNotes {
             + " the first of them, unreported runs of the default pipeline over the first "
             + Math.min(s.images(), BenchSuite.WARM_UP_IMAGES)
             + " images warm the JIT, the broker and the page cache, so the first figure does not"
-            + " run cold: until the JIT compiler's share of a run's CPU ms/image is under "
-            + Math.round(WarmUp.SETTLED_SHARE * 100)
-            + "% or falls by less than a fifth from the run before, at most "
+            + " run cold: until the JIT compiler's CPU is under "
+            + WarmUp.SETTLED_MS
+            + " ms/image or falls by less than a fifth from the run before, at most "
             + WarmUp.MAX_RUNS
             + " runs (the header's 'warm-up' says how many ran, at what cost).",
         "No stage can hang: each waits for its first result at most "
