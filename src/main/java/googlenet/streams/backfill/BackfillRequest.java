@@ -35,6 +35,9 @@ public record BackfillRequest(
   /** Default longest wait of a partial batch. */
   public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(500);
 
+  /** The longest batch delay, that of {@code batch.max.delay.ms}. */
+  public static final Duration MAX_BATCH_DELAY = Duration.ofMillis(60_000);
+
   /** Prefix of a backfill's application id; the name follows. */
   public static final String APPLICATION_ID_PREFIX = "googlenet-streams-backfill-";
 
@@ -63,8 +66,15 @@ public record BackfillRequest(
     if (batchSize < 1 || batchSize > 4096) {
       throw new IllegalArgumentException("--batch-size " + batchSize + " must be within 1..4096");
     }
-    if (batchDelay.isNegative() || batchDelay.isZero()) {
-      throw new IllegalArgumentException("--batch-delay " + batchDelay + " must be positive");
+    if (batchDelay.isNegative()
+        || batchDelay.isZero()
+        || batchDelay.compareTo(MAX_BATCH_DELAY) > 0) {
+      throw new IllegalArgumentException(
+          "--batch-delay-ms "
+              + batchDelay.toMillis()
+              + " must be within 1.."
+              + MAX_BATCH_DELAY.toMillis()
+              + " (ms)");
     }
     if (TimeBound.NOW.equals(from.spec()) || TimeBound.EARLIEST.equals(to.spec())) {
       throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package googlenet.streams.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BackfillRequestTest {
@@ -27,6 +28,17 @@ class BackfillRequestTest {
                     TimeBound.parse("--to", "2026-11-20")))
         .hasMessageContaining(
             "--from 2026-11-21T00:00:00Z is not before --to 2026-11-20T00:00:00Z");
+  }
+
+  @Test
+  void shouldRefuseABatchDelayOutsideWhatTheServiceTakesNamingTheFlag() {
+    BackfillRequest r = BackfillRequest.of("x", "in", "out", TimeBound.earliest(), TimeBound.now());
+
+    assertThat(r.withBatchDelay(Duration.ofSeconds(60)).batchDelay()).hasSeconds(60);
+    assertThatThrownBy(() -> r.withBatchDelay(Duration.ofMillis(60_001)))
+        .hasMessage("--batch-delay-ms 60001 must be within 1..60000 (ms)");
+    assertThatThrownBy(() -> r.withBatchDelay(Duration.ZERO))
+        .hasMessage("--batch-delay-ms 0 must be within 1..60000 (ms)");
   }
 
   @Test
