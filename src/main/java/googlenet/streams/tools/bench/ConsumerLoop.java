@@ -26,11 +26,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * BASELINE ONLY, NOT THE SERVICE: the plain consumer loop a user writes by hand in an afternoon,
  * with the service's classifier so that only the Kafka part differs. Each thread polls, hands every
- * polled image to the classifier (all submitted, then all awaited: one batched classification per
- * poll, in batches up to {@code batch.max.size}), produces the results, flushes the producer and
- * commits the poll's offsets with {@code commitSync}. At-least-once: a result is acknowledged
- * before its input offset is committed; a commit refused during a rebalance is counted and the
- * records are read again. No dead-letter topic: a record that cannot be labelled gets no result.
+ * polled image to the classifier (all submitted, flushed so that the last partial batch does not
+ * wait the batch delay, then all awaited: one batched classification per poll, in batches up to
+ * {@code batch.max.size}), produces the results, flushes the producer and commits the poll's
+ * offsets with {@code commitSync}. At-least-once: a result is acknowledged before its input offset
+ * is committed; a commit refused during a rebalance is counted and the records are read again. No
+ * dead-letter topic: a record that cannot be labelled gets no result.
  */
 final class ConsumerLoop implements MeasuredRun {
   private static final Duration POLL = Duration.ofMillis(100);

@@ -48,7 +48,8 @@ final class ReportNotes {
             + ", two batches), hands every polled image to the same classifier as the default"
             + " pipeline (batch.max.size "
             + s.defaultBatch()
-            + "; all submitted, then all awaited), produces the results, flushes and commits with"
+            + "; all submitted, flushed, then all awaited), produces the results, flushes and"
+            + " commits with"
             + " commitSync: at-least-once, so only the Kafka part differs.",
         "CPU ms/image is the process CPU time (every thread: ONNX Runtime, stream threads, the"
             + " in-JVM broker, the reader) over the same window divided by the images. On a shared"
