@@ -48,12 +48,12 @@ final class RangeGate implements Processor<byte[], byte[], byte[], byte[]> {
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    Optional<RecordMetadata> meta = context.recordMetadata();
-    PartitionRange range = meta.map(m -> ranges.get(m.partition())).orElse(null);
-    if (range == null || meta.get().offset() < range.start()) {
+    RecordMetadata meta = context.recordMetadata().orElse(null);
+    PartitionRange range = meta == null ? null : ranges.get(meta.partition());
+    if (range == null || meta.offset() < range.start()) {
       return;
     }
-    long offset = meta.get().offset();
+    long offset = meta.offset();
     if (offset >= range.end()) {
       end();
       return;

@@ -205,8 +205,15 @@ final class BatchScheduler implements AutoCloseable {
     }
   }
 
-  /** True when an image admitted before the last flush is queued. */
+  /**
+   * True when an image admitted before the last flush is queued. Every queued image is unfinished,
+   * so once the oldest unfinished one was admitted after the flush, the queue is not searched.
+   */
   private boolean flushedQueued() {
+    Long oldest = unfinished.isEmpty() ? null : unfinished.first();
+    if (oldest == null || oldest >= flushBelow) {
+      return false;
+    }
     for (Item item : queue) {
       if (item.seq() < flushBelow) {
         return true;

@@ -98,20 +98,17 @@ public final class FusedInputBenchmark {
     List<ImageInput> ways = new ArrayList<>();
     ways.add(ImageInput.FLOAT_CHW);
     sizes.forEach(s -> ways.add(new ImageInput(true, s[0], s[1])));
-    List<ImagePreprocessor> preprocessors = new ArrayList<>();
     List<double[]> host = new ArrayList<>();
     for (DecoderMode decoder : decoders) {
-      ImagePreprocessor p =
-          new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, decoder);
-      preprocessors.add(p);
-      host.add(host(p, ways, input, images));
+      host.add(host(preprocessor(decoder), ways, input, images));
     }
+    ImagePreprocessor first = preprocessor(decoders.get(0));
     double[] modelMs = new double[ways.size()];
     try (TempDir dir = TempDir.create("gns-fused-bench")) {
       for (int w = 0; w < ways.size(); w++) {
         ImageInput way = ways.get(w);
         Path file = way.uint8() ? fuse(model, dir.path(), way) : model;
-        modelMs[w] = modelMs(file, preprocessors.get(0), input, batches, batch);
+        modelMs[w] = modelMs(file, first, input, batches, batch);
       }
     }
     List<Figure> figures = new ArrayList<>();
@@ -123,6 +120,10 @@ public final class FusedInputBenchmark {
       }
     }
     return figures;
+  }
+
+  private static ImagePreprocessor preprocessor(DecoderMode decoder) {
+    return new ImagePreprocessor(PreprocessProfile.CAFFE_BGR, ImageLimits.DEFAULT, decoder);
   }
 
   private static String name(ImageInput way) {
