@@ -84,7 +84,7 @@ final class BatchScheduler implements AutoCloseable {
     this.slots = slots;
     this.metrics = metrics;
     for (int i = 0; i < settings.concurrentRuns(); i++) {
-      Thread runner = new Thread(this::runLoop, "gns-inference-" + i);
+      Thread runner = new Thread(this::runLoop, Classifier.INFERENCE_THREAD_PREFIX + i);
       runner.setDaemon(true);
       runners.add(runner);
       runner.start();

@@ -30,6 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stays open (its owner closes it). The engine can be swapped for another between batches.
  */
 public final class Classifier implements AutoCloseable {
+  /** Name prefix of the threads that run the batches on the engine, numbered from 0. */
+  public static final String INFERENCE_THREAD_PREFIX = "gns-inference-";
+
+  /** Name prefix of the threads that decode and preprocess images, numbered from 0. */
+  public static final String DECODE_THREAD_PREFIX = "gns-decode-";
+
   private final ImagePreprocessor preprocessor;
   private final Labels labels;
   private final SlotPool slots;
@@ -55,7 +61,8 @@ public final class Classifier implements AutoCloseable {
     this.input = engine.input();
     this.slots = new SlotPool(settings.slots(), input.bytes());
     this.scheduler = new BatchScheduler(engine, labels, settings, slots, metrics, shadow);
-    this.decoders = Executors.newFixedThreadPool(settings.decodeThreads(), daemons("gns-decode-"));
+    this.decoders =
+        Executors.newFixedThreadPool(settings.decodeThreads(), daemons(DECODE_THREAD_PREFIX));
   }
 
   /**

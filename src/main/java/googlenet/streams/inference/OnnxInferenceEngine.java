@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class OnnxInferenceEngine implements InferenceEngine {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxInferenceEngine.class);
 
+  /**
+   * The name ONNX Runtime's own threads of the session carry on Linux ({@code top -H}, {@code ps
+   * -L}): the session is created on a thread of this name, and threads inherit their creator's.
+   */
+  public static final String ORT_THREAD_NAME = "gns-onnx";
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final ModelSignature signature;

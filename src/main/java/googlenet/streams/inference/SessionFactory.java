@@ -8,6 +8,8 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +34,60 @@ final class SessionFactory {
 
   private SessionFactory() {}
 
-  /** Opens the session; a failure is a fatal {@link InferenceException} naming the cause. */
+  /**
+   * Opens the session; a failure is a fatal {@link InferenceException} naming the cause. The
+   * session is created on a thread named {@value OnnxInferenceEngine#ORT_THREAD_NAME}: ONNX Runtime
+   * starts its intra-op threads there, and on Linux a thread starts with its creator's name, so
+   * they carry that name in {@code top -H}, {@code ps -L} and {@code /proc} instead of the
+   * launcher's {@code java}.
+   */
   static Opened open(OrtEnvironment env, EngineConfig config) throws InferenceException {
+    FutureTask<Opened> task = new FutureTask<>(() -> openHere(env, config));
+    Thread creator = new Thread(task, OnnxInferenceEngine.ORT_THREAD_NAME);
+    creator.start();
+    joinUninterruptibly(creator);
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("unreachable: the creating thread has ended", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    }
+  }
+
+  /**
+   * Waits for {@code t} even when interrupted (a session still being created could not be closed),
+   * then keeps the interrupt for the caller.
+   */
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static InferenceException rethrow(Throwable cause) {
+    if (cause instanceof InferenceException e) {
+      return e;
+    }
+    if (cause instanceof RuntimeException e) {
+      throw e;
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException(cause);
+  }
+
+  private static Opened openHere(OrtEnvironment env, EngineConfig config)
+      throws InferenceException {
     return switch (config.provider()) {
       case CPU -> new Opened(createCpu(env, config), "CPU", false);
       case CUDA -> openCudaOrCpu(env, config);
