@@ -56,7 +56,7 @@ public final class Backfill {
    * backfill is read for throughput, not latency, and every commit is a transaction that costs CPU
    * on both the client and the broker.
    */
-  static final long COMMIT_INTERVAL_MS = 1_000;
+  public static final long COMMIT_INTERVAL_MS = 1_000;
 
   private final BackfillRequest request;
   private final GnsConfig config;

@@ -38,6 +38,9 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
 
   static final String INPUT_TOPIC = "bench-in";
 
+  /** The backfill's input when {@link #INPUT_TOPIC} is too small for it. */
+  static final String BACKFILL_INPUT_TOPIC = "bench-in-backfill";
+
   /** Images of each unreported pipeline run before the first Kafka figure ({@link WarmUp}). */
   static final int WARM_UP_IMAGES = 200;
 
@@ -168,12 +171,25 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
         latencies(new LatencyStage(context), max, latencies);
       }
       if (settings.runs(Stage.BACKFILL)) {
-        add(
-            new BackfillStage(context).measure(INPUT_TOPIC, "bench-out-backfill", n, expected),
-            measured);
+        add(backfill(kafka, context, n, expected), measured);
       }
       return warmUp;
     }
+  }
+
+  /**
+   * Stage 6 over the input topic, or over a larger one of its own when the input is too small for
+   * the backfill's commits ({@link BackfillStage#images}).
+   */
+  private Throughput backfill(KafkaStages kafka, KafkaContext context, int n, double expected) {
+    int images = BackfillStage.images(n, expected);
+    String input = INPUT_TOPIC;
+    if (images > n) {
+      input = BACKFILL_INPUT_TOPIC;
+      kafka.preProduce(input, images);
+      say("pre-produced %d images to %s for the backfill", images, input);
+    }
+    return new BackfillStage(context).measure(input, "bench-out-backfill", images, expected);
   }
 
   private void latencies(LatencyStage stage, double max, List<Latency> latencies) {

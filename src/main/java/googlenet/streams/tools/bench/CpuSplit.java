@@ -4,22 +4,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a figure's CPU ms per image went. Inference is not measured inside the figure (ONNX
- * Runtime's threads are native): it is the CPU ms/image of the stage-1 figure at the figure's
- * {@code batch.max.size}, or the ceiling's when that size was not measured. Decode + preprocess is
- * the CPU time of the classifier's decode threads, the in-JVM broker's that of its threads, JIT
- * that of the JVM's compiler threads (a warm-up cost: compiling the Kafka clients, Streams and the
- * broker while the figure runs), and Kafka + exactly-once is what remains (Kafka clients and
- * Streams, transactions, scheduling, the reader, GC). Each value in CPU ms per image.
+ * Where a figure's CPU ms per image went. "Outside inference" is the figure less the CPU ms/image
+ * of the stage-1 figure at the figure's {@code batch.max.size} (the ceiling's when that size was
+ * not measured): what the figure costs beyond the raw engine. Inference is also measured inside the
+ * figure, from the threads that run the engine ({@link TaskCpu#INFERENCE}), and the parts add up
+ * with that measurement where there is one. Decode + preprocess is the CPU time of the classifier's
+ * decode threads, the in-JVM broker's that of its threads, JIT that of the JVM's compiler threads
+ * (a warm-up cost: compiling the Kafka clients, Streams and the broker while the figure runs), and
+ * Kafka + exactly-once is what remains (Kafka clients and Streams, transactions, scheduling, the
+ * bench's reader, GC). Each value in CPU ms per image.
  *
  * @param engineFigure id of the stage-1 figure that stands for inference
  * @param inferenceMs its CPU ms/image
+ * @param measuredInferenceMs the CPU ms/image of the figure's own inference threads; null when not
+ *     measured
  * @param decodeMs the decode threads' CPU ms/image; null when not measured
  * @param brokerMs the in-JVM broker's CPU ms/image (0 for a stage without it); null when not
  *     measured
  * @param jitMs the JIT compiler threads' CPU ms/image; null when not measured
- * @param kafkaMs the remainder (it holds the parts not measured); below 0 when the engine figure
- *     cost more than the figure's inference did (measurement noise)
+ * @param kafkaMs the remainder (it holds the parts not measured); below 0 only through measurement
+ *     noise, or when inference is not measured and the engine figure cost more than the figure's
+ *     inference did
  * @param outsideInferenceMs the figure's CPU ms/image minus inference
  * @param outsideInferenceWithoutBrokerMs the same without the broker's share; null when that is not
  *     measured
@@ -27,6 +32,7 @@ import java.util.Optional;
 public record CpuSplit(
     String engineFigure,
     double inferenceMs,
+    Double measuredInferenceMs,
     Double decodeMs,
     Double brokerMs,
     Double jitMs,
@@ -52,17 +58,29 @@ public record CpuSplit(
     Double broker = t.brokerMsPerImage();
     Double decode = t.decodeMsPerImage();
     Double jit = t.jitMsPerImage();
-    double kafka = outside - zeroIfNull(broker) - zeroIfNull(decode) - zeroIfNull(jit);
+    Double measured = t.inferenceMsPerImage();
+    double kafka =
+        t.cpuMsPerImage()
+            - (measured == null ? inference : measured)
+            - zeroIfNull(broker)
+            - zeroIfNull(decode)
+            - zeroIfNull(jit);
     return Optional.of(
         new CpuSplit(
             engine.id(),
             inference,
+            measured,
             decode,
             broker,
             jit,
             kafka,
             outside,
             broker == null ? null : outside - broker));
+  }
+
+  /** The inference part the others add up with: measured in the figure, else the engine's. */
+  double stackedInferenceMs() {
+    return measuredInferenceMs == null ? inferenceMs : measuredInferenceMs;
   }
 
   private static double zeroIfNull(Double ms) {

@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * bounded: runs still going {@link #GRACE} after its time are abandoned and the figure says so.
  */
 final class EngineStage {
+  /** Name of the threads that call the engine (counted as inference by {@link TaskCpu}). */
+  static final String CALLER_THREAD_NAME = "bench-engine-caller";
+
   /** Untimed runs per calling thread before each measurement. */
   static final int WARMUP_RUNS = 2;
 
@@ -154,7 +157,7 @@ final class EngineStage {
   }
 
   private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "bench-engine-caller");
+    Thread thread = new Thread(task, CALLER_THREAD_NAME);
     thread.setDaemon(true);
     return thread;
   }

@@ -74,7 +74,7 @@ final class ReportChart {
     if (names.isEmpty()) {
       names.add("none");
     }
-    series(chart, "inference", names, split, c -> c.inferenceMs());
+    series(chart, "inference", names, split, CpuSplit::stackedInferenceMs);
     series(chart, "decode + preprocess", names, split, c -> c.decodeMs());
     series(chart, "Kafka + exactly-once (remainder)", names, split, c -> c.kafkaMs());
     series(chart, "in-JVM broker", names, split, c -> c.brokerMs());

@@ -1,5 +1,8 @@
 package googlenet.streams.tools.bench;
 
+import googlenet.streams.backfill.Backfill;
+import googlenet.streams.inference.Classifier;
+import googlenet.streams.inference.OnnxInferenceEngine;
 import java.util.List;
 
 /** How the figures were taken, for the notes section of the report. */
@@ -16,7 +19,12 @@ final class ReportNotes {
             + " the ceiling every ratio divides by. A large gap between the two shows the machine's"
             + " load changed during the run.",
         "Stages 3, 4 and 6 read a pre-produced input topic (produced before the pipeline starts),"
-            + " so they measure pipeline capacity; results are read back with a read_committed"
+            + " so they measure pipeline capacity (the backfill reads one of its own when the"
+            + " input would take it fewer than "
+            + BackfillStage.MIN_COMMITS
+            + " of its commits (every "
+            + Backfill.COMMIT_INTERVAL_MS
+            + " ms) at the ceiling's rate: its results become readable only at a commit); results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"
             + " last one, so group join, transaction set-up and JIT warm-up are excluded. Before"
             + " the first of them, unreported runs of the default pipeline over the first "
@@ -64,7 +72,15 @@ final class ReportNotes {
             + " smaller than batch.max.size ('mean formed batch', over the whole run), inference"
             + " cost more per image than the engine figure says, and the part outside inference"
             + " is overstated.",
-        "The split (table and bench-cpu.png): inference as above; decode + preprocess is the CPU"
+        "The split (table and bench-cpu.png): inference (engine figure) as above; inference"
+            + " (measured) is the CPU time, in the figure's own window, of the threads that run"
+            + " the engine: the classifier's runners ("
+            + Classifier.INFERENCE_THREAD_PREFIX
+            + "N) and ONNX Runtime's intra-op threads, which carry the name of the thread that"
+            + " created the session ("
+            + OnnxInferenceEngine.ORT_THREAD_NAME
+            + "), read from /proc/self/task; the parts and the chart add up with it. Decode +"
+            + " preprocess is the CPU"
             + " time of the classifier's decode threads (ThreadMXBean, per thread, so preemption"
             + " does not count), sampled with the window; in-JVM broker is the CPU time of the"
             + " threads the broker started (its own thread group; threads that ended are not"
@@ -73,11 +89,11 @@ final class ReportNotes {
             + " figure runs, a warm-up cost a service that has run for minutes no longer pays; it"
             + " stays inside 'outside inference' and the goals; Kafka + exactly-once is the"
             + " remainder (Kafka clients and Streams,"
-            + " transactions, the scheduler, top-k, the result reader, GC). For decode-engine the"
-            + " remainder is the classifier's own overhead. The backfill's decode share is not"
-            + " measured (Backfill.run takes no scheduler metrics), so its remainder holds it. A"
-            + " negative remainder is noise (the engine figure cost more than the figure's"
-            + " inference did) and is drawn as 0.",
+            + " transactions, the stream threads' share of the scheduler, the result reader,"
+            + " GC). For decode-engine the remainder is the classifier's own overhead. The"
+            + " backfill's decode share is not measured (Backfill.run takes no scheduler"
+            + " metrics), so its remainder holds it. A negative remainder is measurement noise and"
+            + " is drawn as 0.",
         "GPU capacity: cores a host needs beside one GPU for "
             + GpuCapacity.RATE
             + " images/s = the default pipeline's CPU ms/image outside inference, in-JVM broker"

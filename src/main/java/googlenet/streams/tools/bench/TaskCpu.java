@@ -1,58 +1,106 @@
 package googlenet.streams.tools.bench;
 
+import googlenet.streams.inference.Classifier;
+import googlenet.streams.inference.OnnxInferenceEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The CPU time of the JVM's JIT compiler threads (HotSpot names them {@code C1 CompilerThreadN} and
- * {@code C2 CompilerThreadN}), read from {@code /proc/self/task} on Linux: the JVM does not show
- * them to {@code ThreadMXBean}. A short benchmark pays for compiling the Kafka clients, Kafka
- * Streams and the broker in every figure; a service that has run for minutes no longer does. The
- * JVM stops idle compiler threads and starts new ones; the time of a stopped one is kept from its
- * last reading. Resolution: the kernel's clock tick (10 ms).
+ * The CPU time of the process's threads whose Linux name ({@code /proc/self/task/<tid>/comm}, at
+ * most 15 characters) matches, read from {@code /proc/self/task}: these threads are invisible to
+ * {@code ThreadMXBean}, because the JVM does not show its own threads, and native libraries'
+ * threads are not Java threads at all. A thread that ended keeps the time it had at its last
+ * reading. Resolution: the kernel's clock tick (10 ms). Where {@code /proc} cannot be read, the
+ * reading is -1.
  */
-final class JitCpu {
+final class TaskCpu {
+  /**
+   * The JVM's JIT compiler threads (HotSpot names them {@code C1 CompilerThreadN} and {@code C2
+   * CompilerThreadN}). A short benchmark pays for compiling the Kafka clients, Kafka Streams and
+   * the broker in every figure; a service that has run for minutes no longer does. The JVM stops
+   * idle compiler threads and starts new ones.
+   */
+  static final TaskCpu JIT = named("C1 CompilerThread", "C2 CompilerThread");
+
+  /**
+   * Inference: the threads that call the engine and take part in its parallel loops (the
+   * classifier's runners; stage 1's callers) and ONNX Runtime's own intra-op threads, which carry
+   * {@link OnnxInferenceEngine#ORT_THREAD_NAME}.
+   */
+  static final TaskCpu INFERENCE =
+      named(
+          OnnxInferenceEngine.ORT_THREAD_NAME,
+          Classifier.INFERENCE_THREAD_PREFIX,
+          EngineStage.CALLER_THREAD_NAME);
+
   private static final Path TASKS = Path.of("/proc/self/task");
   private static final long NANOS_PER_TICK = 10_000_000L;
 
-  private static final Map<String, Boolean> COMPILER = new HashMap<>();
-  private static final Map<String, Long> LAST_TICKS = new HashMap<>();
-  private static long endedTicks;
+  /** Linux keeps the first 15 characters of a thread's name. */
+  private static final int COMM_LENGTH = 15;
 
-  private JitCpu() {}
+  /**
+   * A Java thread starts with its creator's name and takes its own a moment later; a thread whose
+   * name did not match is looked at again until it has been seen for this long.
+   */
+  private static final long NAME_SETTLES_NANOS = 1_000_000_000L;
 
-  /** CPU nanoseconds of the compiler threads so far, or -1 where {@code /proc} cannot tell. */
-  static synchronized long nanos() {
+  private final Predicate<String> name;
+  private final Map<String, Boolean> matches = new HashMap<>();
+  private final Map<String, Long> firstSeen = new HashMap<>();
+  private final Map<String, Long> lastTicks = new HashMap<>();
+  private long endedTicks;
+
+  private TaskCpu(Predicate<String> name) {
+    this.name = name;
+  }
+
+  /** The threads whose name starts with one of {@code prefixes}, as Linux keeps names. */
+  static TaskCpu named(String... prefixes) {
+    List<String> kept =
+        Arrays.stream(prefixes)
+            .map(p -> p.substring(0, Math.min(p.length(), COMM_LENGTH)))
+            .toList();
+    return new TaskCpu(comm -> kept.stream().anyMatch(comm::startsWith));
+  }
+
+  /** CPU nanoseconds of the matching threads so far, or -1 where {@code /proc} cannot tell. */
+  synchronized long nanos() {
     Set<String> tids;
     try (Stream<Path> tasks = Files.list(TASKS)) {
       tids = tasks.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
     } catch (IOException | UnsupportedOperationException e) {
       return -1;
     }
-    COMPILER.keySet().retainAll(tids);
+    matches.keySet().retainAll(tids);
+    firstSeen.keySet().retainAll(tids);
+    long nanos = System.nanoTime();
     Map<String, Long> now = new HashMap<>();
     for (String tid : tids) {
-      if (COMPILER.computeIfAbsent(tid, JitCpu::isCompiler)) {
+      if (matches(tid, nanos)) {
         long ticks = ticks(tid);
         if (ticks >= 0) {
           now.put(tid, ticks);
         }
       }
     }
-    // A compiler thread that ended since the last reading keeps the time it had then.
-    for (Map.Entry<String, Long> last : LAST_TICKS.entrySet()) {
+    // A thread that ended since the last reading keeps the time it had then.
+    for (Map.Entry<String, Long> last : lastTicks.entrySet()) {
       if (!now.containsKey(last.getKey())) {
         endedTicks += last.getValue();
       }
     }
-    LAST_TICKS.clear();
-    LAST_TICKS.putAll(now);
+    lastTicks.clear();
+    lastTicks.putAll(now);
     long total = endedTicks;
     for (long ticks : now.values()) {
       total += ticks;
@@ -60,10 +108,19 @@ final class JitCpu {
     return total * NANOS_PER_TICK;
   }
 
-  private static boolean isCompiler(String tid) {
+  private boolean matches(String tid, long nanos) {
+    Boolean known = matches.get(tid);
+    if (known == null
+        || !known && nanos - firstSeen.computeIfAbsent(tid, t -> nanos) < NAME_SETTLES_NANOS) {
+      known = named(tid);
+      matches.put(tid, known);
+    }
+    return known;
+  }
+
+  private boolean named(String tid) {
     try {
-      String comm = Files.readString(TASKS.resolve(tid).resolve("comm")).strip();
-      return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
+      return name.test(Files.readString(TASKS.resolve(tid).resolve("comm")).strip());
     } catch (IOException e) {
       return false;
     }

@@ -18,6 +18,8 @@ import java.util.Map;
  *     null when not measured
  * @param decodeMsPerImage the classifier's decode threads' share of it; null when not measured
  * @param jitMsPerImage the JIT compiler threads' share of it; null when not measured
+ * @param inferenceMsPerImage the share of the threads that call the engine and of ONNX Runtime's
+ *     own ({@link TaskCpu#INFERENCE}); null when not measured
  * @param settings the settings that differ between figures (guarantee, buffer, results ...)
  */
 record Throughput(
@@ -32,6 +34,7 @@ record Throughput(
     Double brokerMsPerImage,
     Double decodeMsPerImage,
     Double jitMsPerImage,
+    Double inferenceMsPerImage,
     Map<String, String> settings) {
 
   /** Copies the settings. */
@@ -70,6 +73,7 @@ record Throughput(
         window.brokerMsPerImage(),
         window.decodeMsPerImage(),
         window.jitMsPerImage(),
+        window.inferenceMsPerImage(),
         settings);
   }
 
@@ -87,6 +91,7 @@ record Throughput(
         brokerMsPerImage,
         decodeMsPerImage,
         jitMsPerImage,
+        inferenceMsPerImage,
         settings);
   }
 }

@@ -33,6 +33,13 @@ record Window(long images, long wallNanos, CpuSample from, CpuSample to) {
     return from.jit() < 0 || to.jit() < 0 ? null : perImage(from.jit(), to.jit());
   }
 
+  /** Inference's CPU ms per image (runner and ONNX Runtime threads), null when not measured. */
+  Double inferenceMsPerImage() {
+    return from.inference() < 0 || to.inference() < 0
+        ? null
+        : perImage(from.inference(), to.inference());
+  }
+
   private double perImage(long a, long b) {
     return images > 0 && wallNanos > 0 && a >= 0 && b >= 0 ? (b - a) / 1e6 / images : 0;
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CpuSplitTest {
   private static Throughput engine(int batch, double rate, double cpuMs) {
     return new Throughput(
-        "engine-b" + batch, 1, "", rate, 100, 1, batch, cpuMs, 0.0, null, null, Map.of());
+        "engine-b" + batch, 1, "", rate, 100, 1, batch, cpuMs, 0.0, null, null, cpuMs, Map.of());
   }
 
   private static Throughput figure(int batch, double cpuMs, Double broker, Double decode) {
@@ -20,7 +20,13 @@ class CpuSplitTest {
 
   private static Throughput figure(
       int batch, double cpuMs, Double broker, Double decode, Double jit) {
-    return new Throughput("f", 3, "", 10, 100, 1, batch, cpuMs, broker, decode, jit, Map.of());
+    return figure(batch, cpuMs, broker, decode, jit, null);
+  }
+
+  private static Throughput figure(
+      int batch, double cpuMs, Double broker, Double decode, Double jit, Double inference) {
+    return new Throughput(
+        "f", 3, "", 10, 100, 1, batch, cpuMs, broker, decode, jit, inference, Map.of());
   }
 
   private static final List<Throughput> ENGINE =
@@ -45,6 +51,22 @@ class CpuSplitTest {
     assertThat(c.kafkaMs()).isCloseTo(4.5, within(1e-9));
     assertThat(c.outsideInferenceMs()).isEqualTo(13); // JIT is still outside inference
     assertThat(c.outsideInferenceWithoutBrokerMs()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldAddUpWithTheMeasuredInferenceButCountOutsideInferenceFromTheEngineFigure() {
+    // Engine-b8 costs 7 ms/image; inside this figure inference took 8.5 (shared cores).
+    CpuSplit c = CpuSplit.of(figure(8, 20, 3.0, 4.0, 1.5, 8.5), ENGINE).orElseThrow();
+
+    assertThat(c.inferenceMs()).isEqualTo(7);
+    assertThat(c.measuredInferenceMs()).isEqualTo(8.5);
+    assertThat(c.stackedInferenceMs()).isEqualTo(8.5);
+    assertThat(c.kafkaMs()).isCloseTo(3, within(1e-9)); // 20 - 8.5 - 3 - 4 - 1.5
+    assertThat(c.outsideInferenceMs()).isEqualTo(13);
+    assertThat(c.outsideInferenceWithoutBrokerMs()).isEqualTo(10);
+    assertThat(CpuSplit.of(figure(8, 20, 3.0, 4.0, 1.5), ENGINE).orElseThrow().stackedInferenceMs())
+        .as("not measured: the engine figure stands for it")
+        .isEqualTo(7);
   }
 
   @Test

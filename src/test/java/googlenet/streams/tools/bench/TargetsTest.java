@@ -17,7 +17,15 @@ class TargetsTest {
 
   private static CpuSplit outside(double withoutBrokerMs) {
     return new CpuSplit(
-        "engine-b8", 5, 1.0, 2.0, null, withoutBrokerMs - 1, withoutBrokerMs + 2, withoutBrokerMs);
+        "engine-b8",
+        5,
+        null,
+        1.0,
+        2.0,
+        null,
+        withoutBrokerMs - 1,
+        withoutBrokerMs + 2,
+        withoutBrokerMs);
   }
 
   private static Latency p99(double ms) {

@@ -11,7 +11,19 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
   private static Throughput run(double cpu, Double jit) {
     return new Throughput(
-        "pipeline-eos-b8-warm-up", 3, "warm-up", 100, 180, 1.8, 8, cpu, 2.0, 1.5, jit, Map.of());
+        "pipeline-eos-b8-warm-up",
+        3,
+        "warm-up",
+        100,
+        180,
+        1.8,
+        8,
+        cpu,
+        2.0,
+        1.5,
+        jit,
+        null,
+        Map.of());
   }
 
   @Test
