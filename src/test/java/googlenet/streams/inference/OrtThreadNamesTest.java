@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import googlenet.streams.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -17,22 +14,6 @@ import org.junit.jupiter.api.condition.OS;
 
 @EnabledOnOs(OS.LINUX)
 class OrtThreadNamesTest {
-  private static EngineConfig config(int intraOpThreads) {
-    return new EngineConfig(
-        TestModels.small(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        ExecutionProvider.CPU,
-        0,
-        Map.of(),
-        intraOpThreads,
-        0,
-        false,
-        EngineConfig.Softmax.AUTO,
-        false);
-  }
-
   /** Live threads of this process whose Linux name is {@code name}. */
   private static long threadsNamed(String name) throws IOException {
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -64,7 +45,7 @@ class OrtThreadNamesTest {
     String name = OnnxInferenceEngine.ORT_THREAD_NAME;
     long before = threadsNamed(name);
 
-    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(config(3))) {
+    try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(TestEngineConfigs.cpu(3, false))) {
       // Three intra-op threads: the calling thread and two of ONNX Runtime's own. The thread that
       // created the session has the same name and may linger in /proc a moment after its end.
       assertThat(settlesAt(name, before + 2)).isEqualTo(before + 2);
@@ -78,7 +59,7 @@ class OrtThreadNamesTest {
     OrtEnvironment env = OrtRuntime.environment();
     Thread.currentThread().interrupt();
     // Returning before the session exists would leave it open for no one to close.
-    SessionFactory.Opened opened = SessionFactory.open(env, config(1));
+    SessionFactory.Opened opened = SessionFactory.open(env, TestEngineConfigs.cpu(1, false));
     try (OrtSession session = opened.session()) {
       assertThat(Thread.interrupted()).isTrue();
       assertThat(session.getInputNames()).hasSize(1);

@@ -1,0 +1,27 @@
+package googlenet.streams.inference;
+
+import googlenet.streams.testing.TestModels;
+import java.util.Map;
+import java.util.Optional;
+
+/** Engine configurations of the small synthetic model for tests of the session's options. */
+final class TestEngineConfigs {
+  private TestEngineConfigs() {}
+
+  /** The CPU provider with {@code intraOpThreads} (0: ONNX Runtime's default) and spinning. */
+  static EngineConfig cpu(int intraOpThreads, boolean spinning) {
+    return new EngineConfig(
+        TestModels.small(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ExecutionProvider.CPU,
+        0,
+        Map.of(),
+        intraOpThreads,
+        0,
+        spinning,
+        EngineConfig.Softmax.AUTO,
+        false);
+  }
+}
