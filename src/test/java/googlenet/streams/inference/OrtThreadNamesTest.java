@@ -1,6 +1,7 @@
 package googlenet.streams.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -74,8 +75,7 @@ class OrtThreadNamesTest {
     Path notAModel = Files.createTempFile("gns-not-a-model", ".onnx");
     try {
       Files.writeString(notAModel, "not an ONNX model");
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> OnnxInferenceEngine.open(EngineConfig.cpu(notAModel)))
+      assertThatThrownBy(() -> OnnxInferenceEngine.open(EngineConfig.cpu(notAModel)))
           .isInstanceOf(InferenceException.class)
           .hasMessageContaining("cannot load model " + notAModel)
           .hasMessageContaining("model info");
