@@ -357,6 +357,11 @@ public final class GnsConfig {
     return values.getBoolean(GnsKeys.INTRA_OP_SPINNING);
   }
 
+  /** ONNX Runtime's dynamic block base: {@code intra.op.dynamic.block.base}; 0 is off. */
+  public int intraOpDynamicBlockBase() {
+    return values.getInt(GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE);
+  }
+
   /** Softmax on the model output: {@code auto}, {@code always} or {@code never}. */
   public String softmax() {
     return values.getString(GnsKeys.SOFTMAX);

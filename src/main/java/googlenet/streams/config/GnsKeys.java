@@ -90,6 +90,9 @@ public final class GnsKeys {
   /** Whether ONNX Runtime's intra-op threads spin while they wait for work. */
   public static final String INTRA_OP_SPINNING = "intra.op.spinning";
 
+  /** ONNX Runtime's dynamic block base for the intra-op threads' parallel loops; 0: static. */
+  public static final String INTRA_OP_DYNAMIC_BLOCK_BASE = "intra.op.dynamic.block.base";
+
   /** Softmax on the model output: auto, always or never. */
   public static final String SOFTMAX = "softmax";
 
@@ -346,6 +349,17 @@ public final class GnsKeys {
             + " instead of sleeping. Off here: in the pipeline on the CPU, spinning bought no"
             + " throughput and cost 1.5-1.9x the CPU per image (docs/performance.md); on a GPU the"
             + " pool barely runs.");
+    def.define(
+        INTRA_OP_DYNAMIC_BLOCK_BASE,
+        Type.INT,
+        4,
+        Range.between(0, 64),
+        Importance.LOW,
+        "ONNX Runtime's session.dynamic_block_base: an operator's work goes to the intra-op"
+            + " threads in blocks that shrink as it runs out, so a thread the OS has taken off a"
+            + " core holds up less of it; 0 keeps ONNX Runtime's static blocks. On 2 cores shared"
+            + " with decoding and Kafka, 4 cut inference's CPU per image by 2-5% and raised the"
+            + " pipeline's throughput by 2-7% (docs/performance.md).");
     def.define(
         SOFTMAX,
         Type.STRING,

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 final class SessionFactory {
   private static final Logger LOG = LoggerFactory.getLogger(SessionFactory.class);
 
+  /** ONNX Runtime's session config key for dynamic block sizing in the intra-op threads (off). */
+  static final String DYNAMIC_BLOCK_BASE = "session.dynamic_block_base";
+
   /** ONNX Runtime's session config key for the intra-op threads' spin-wait (1 by default). */
   static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
@@ -182,6 +185,9 @@ final class SessionFactory {
         options.setInterOpNumThreads(config.interOpThreads());
       }
       options.addConfigEntry(ALLOW_SPINNING, config.intraOpSpinning() ? "1" : "0");
+      if (config.dynamicBlockBase() > 0) {
+        options.addConfigEntry(DYNAMIC_BLOCK_BASE, Integer.toString(config.dynamicBlockBase()));
+      }
       return options;
     } catch (OrtException e) {
       options.close();

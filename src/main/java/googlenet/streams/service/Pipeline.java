@@ -105,6 +105,7 @@ public final class Pipeline implements AutoCloseable {
         config.intraOpThreads(),
         config.interOpThreads(),
         config.intraOpSpinning(),
+        config.intraOpDynamicBlockBase(),
         EngineConfig.Softmax.valueOf(config.softmax().toUpperCase(Locale.ROOT)),
         config.modelWarmup());
   }
@@ -155,6 +156,7 @@ public final class Pipeline implements AutoCloseable {
                   live.intraOpThreads(),
                   live.interOpThreads(),
                   live.intraOpSpinning(),
+                  live.dynamicBlockBase(),
                   live.softmax(),
                   true));
       LOG.info(

@@ -34,6 +34,7 @@ class ModelChecksTest {
         1,
         1,
         false,
+        EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE,
         softmax,
         false);
   }
@@ -77,6 +78,7 @@ class ModelChecksTest {
             0,
             0,
             false,
+            EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE,
             EngineConfig.Softmax.AUTO,
             true);
 
@@ -103,6 +105,7 @@ class ModelChecksTest {
             1,
             1,
             false,
+            EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE,
             EngineConfig.Softmax.AUTO,
             false);
 

@@ -10,6 +10,11 @@ final class TestEngineConfigs {
 
   /** The CPU provider with {@code intraOpThreads} (0: ONNX Runtime's default) and spinning. */
   static EngineConfig cpu(int intraOpThreads, boolean spinning) {
+    return cpu(intraOpThreads, spinning, EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE);
+  }
+
+  /** The same with ONNX Runtime's dynamic block base (0: off). */
+  static EngineConfig cpu(int intraOpThreads, boolean spinning, int dynamicBlockBase) {
     return new EngineConfig(
         TestModels.small(),
         Optional.empty(),
@@ -21,6 +26,7 @@ final class TestEngineConfigs {
         intraOpThreads,
         0,
         spinning,
+        dynamicBlockBase,
         EngineConfig.Softmax.AUTO,
         false);
   }

@@ -2,6 +2,7 @@ package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
+import googlenet.streams.inference.EngineConfig;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -134,6 +135,17 @@ public record BenchSettings(
     require(
         spinning.equalsIgnoreCase("true") || spinning.equalsIgnoreCase("false"),
         "--set " + GnsKeys.INTRA_OP_SPINNING + "=" + spinning + ": expected true or false");
+    String blocks =
+        keys.getOrDefault(
+            GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE,
+            Integer.toString(EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE));
+    require(
+        blocks.matches("[0-9]{1,2}") && Integer.parseInt(blocks) <= 64,
+        "--set "
+            + GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE
+            + "="
+            + blocks
+            + ": expected a whole number from 0 (off) to 64");
     stages = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
     require(images >= 2, "--images must be at least 2, got " + images);
     require(intraOpThreads >= 0, "--intra-op-threads must be >= 0, got " + intraOpThreads);
@@ -253,6 +265,17 @@ public record BenchSettings(
    */
   public boolean intraOpSpinning() {
     return Boolean.parseBoolean(keys.getOrDefault(GnsKeys.INTRA_OP_SPINNING, "false"));
+  }
+
+  /**
+   * The shared engine's dynamic block base: {@code --set intra.op.dynamic.block.base}, the
+   * service's default otherwise.
+   */
+  public int dynamicBlockBase() {
+    return Integer.parseInt(
+        keys.getOrDefault(
+            GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE,
+            Integer.toString(EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE)));
   }
 
   /** Whether {@code stage} runs. */

@@ -58,7 +58,8 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
                 settings.model(),
                 ExecutionProvider.CPU,
                 settings.intraOpThreads(),
-                settings.intraOpSpinning()))) {
+                settings.intraOpSpinning(),
+                settings.dynamicBlockBase()))) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       EngineStage engineStage = engineStage(engine, images, measured);
       classifierStage(engine, images, measured);

@@ -4,6 +4,7 @@ import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
+import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.ModelInfo;
@@ -48,7 +49,8 @@ public final class EngineReport {
         Machine.loadAverage());
     try (OnnxInferenceEngine engine =
         OnnxInferenceEngine.open(
-            EngineStage.engineConfig(model, provider, intraOpThreads, false))) {
+            EngineStage.engineConfig(
+                model, provider, intraOpThreads, false, EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE))) {
       header(out, engine, intraOpThreads);
       BenchImages images = BenchImages.generate(8, BenchSuite.IMAGE_WIDTH, BenchSuite.IMAGE_HEIGHT);
       ImagePreprocessor preprocessor =

@@ -182,10 +182,14 @@ final class EngineStage {
 
   /**
    * How the benchmarks open the engine: {@code model} on {@code provider}, warmed up, with the
-   * intra-op threads spinning or not.
+   * intra-op threads spinning or not and ONNX Runtime's dynamic block base.
    */
   static EngineConfig engineConfig(
-      String model, ExecutionProvider provider, int intraOpThreads, boolean spinning) {
+      String model,
+      ExecutionProvider provider,
+      int intraOpThreads,
+      boolean spinning,
+      int dynamicBlockBase) {
     return new EngineConfig(
         ModelSource.resolve(model),
         Optional.empty(),
@@ -197,6 +201,7 @@ final class EngineStage {
         intraOpThreads,
         0,
         spinning,
+        dynamicBlockBase,
         EngineConfig.Softmax.AUTO,
         true);
   }

@@ -1,6 +1,7 @@
 package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsKeys;
+import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import java.io.IOException;
@@ -57,6 +58,11 @@ final class ReportHeader {
     }
     if (!s.keys().containsKey(GnsKeys.INTRA_OP_SPINNING)) {
       settings.put(GnsKeys.INTRA_OP_SPINNING, "false (the service's default)");
+    }
+    if (!s.keys().containsKey(GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE)) {
+      settings.put(
+          GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE,
+          EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE + " (the service's default)");
     }
     new TreeMap<>(s.keys()).forEach((k, v) -> settings.put("--set " + k, v));
     settings.put("preprocess", "caffe-bgr");

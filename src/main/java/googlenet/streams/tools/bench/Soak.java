@@ -46,7 +46,8 @@ public record Soak(SoakSettings settings, PrintWriter progress) {
                 settings.model(),
                 ExecutionProvider.CPU,
                 settings.intraOpThreads(),
-                bench.intraOpSpinning()))) {
+                bench.intraOpSpinning(),
+                bench.dynamicBlockBase()))) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       double ceiling = ceiling(engine, images, bench);
       say("engine ceiling at batch %d: %.1f images/s", bench.defaultBatch(), ceiling);

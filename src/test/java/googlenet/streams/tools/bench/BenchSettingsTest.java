@@ -53,4 +53,18 @@ class BenchSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--set intra.op.spinning=on: expected true or false");
   }
+
+  @Test
+  void shouldRunTheSharedEngineWithTheServicesBlockBaseUnlessSetAndRefuseABadValue() {
+    assertThat(QUICK.dynamicBlockBase()).isEqualTo(4);
+    assertThat(withKeys(Map.of("intra.op.dynamic.block.base", "0")).dynamicBlockBase()).isZero();
+    for (String bad : List.of("-1", "65", "four")) {
+      assertThatThrownBy(() -> withKeys(Map.of("intra.op.dynamic.block.base", bad)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "--set intra.op.dynamic.block.base="
+                  + bad
+                  + ": expected a whole number from 0 (off) to 64");
+    }
+  }
 }
