@@ -358,8 +358,8 @@ public final class GnsKeys {
         "ONNX Runtime's session.dynamic_block_base: an operator's work goes to the intra-op"
             + " threads in blocks that shrink as it runs out, so a thread the OS has taken off a"
             + " core holds up less of it; 0 keeps ONNX Runtime's static blocks. On 2 cores shared"
-            + " with decoding and Kafka, 4 cut inference's CPU per image by 2-5% and raised the"
-            + " pipeline's throughput by 2-7% (docs/performance.md).");
+            + " with decoding and Kafka, 4 raised the default pipeline's throughput by 1-8% across"
+            + " four paired runs (docs/performance.md).");
     def.define(
         SOFTMAX,
         Type.STRING,

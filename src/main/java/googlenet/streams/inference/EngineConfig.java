@@ -56,8 +56,8 @@ public record EngineConfig(
 
   /**
    * The default {@code dynamicBlockBase}: the value ONNX Runtime's documentation suggests. In the
-   * pipeline on 2 shared cores it cut the inference threads' CPU per image by 2-5% and raised the
-   * default pipeline's throughput by 2-7% (docs/performance.md).
+   * pipeline on 2 shared cores it raised the default pipeline's throughput by 1-8% across four
+   * paired runs, with the inference threads' CPU per image up to 5% lower (docs/performance.md).
    */
   public static final int DEFAULT_DYNAMIC_BLOCK_BASE = 4;
 
