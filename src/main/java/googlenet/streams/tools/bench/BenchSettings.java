@@ -135,10 +135,7 @@ public record BenchSettings(
     require(
         spinning.equalsIgnoreCase("true") || spinning.equalsIgnoreCase("false"),
         "--set " + GnsKeys.INTRA_OP_SPINNING + "=" + spinning + ": expected true or false");
-    String blocks =
-        keys.getOrDefault(
-            GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE,
-            Integer.toString(EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE));
+    String blocks = blockBase(keys);
     require(
         blocks.matches("[0-9]{1,2}") && Integer.parseInt(blocks) <= 64,
         "--set "
@@ -272,10 +269,13 @@ public record BenchSettings(
    * service's default otherwise.
    */
   public int dynamicBlockBase() {
-    return Integer.parseInt(
-        keys.getOrDefault(
-            GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE,
-            Integer.toString(EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE)));
+    return Integer.parseInt(blockBase(keys));
+  }
+
+  private static String blockBase(Map<String, String> keys) {
+    return keys.getOrDefault(
+        GnsKeys.INTRA_OP_DYNAMIC_BLOCK_BASE,
+        Integer.toString(EngineConfig.DEFAULT_DYNAMIC_BLOCK_BASE));
   }
 
   /** Whether {@code stage} runs. */

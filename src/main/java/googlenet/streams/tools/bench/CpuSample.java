@@ -1,6 +1,7 @@
 package googlenet.streams.tools.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.Set;
 
 /**
  * CPU nanoseconds used so far by the whole process (every thread: ONNX Runtime, stream threads, the
@@ -24,12 +25,13 @@ record CpuSample(long process, long broker, long decode, long jit, long inferenc
    * compiler's and inference's.
    */
   static CpuSample now(DecodeCpu decode) {
+    Set<String> tasks = TaskCpu.tasks();
     return new CpuSample(
         processNanos(),
         BrokerCpu.nanos(),
         decode == null ? -1 : decode.nanos(),
-        TaskCpu.JIT.nanos(),
-        TaskCpu.INFERENCE.nanos());
+        TaskCpu.JIT.nanos(tasks),
+        TaskCpu.INFERENCE.nanos(tasks));
   }
 
   /** Process CPU nanoseconds so far, or -1 when the JVM cannot tell. */

@@ -73,12 +73,26 @@ final class TaskCpu {
     return new TaskCpu(comm -> kept.stream().anyMatch(comm::startsWith));
   }
 
-  /** CPU nanoseconds of the matching threads so far, or -1 where {@code /proc} cannot tell. */
-  synchronized long nanos() {
-    Set<String> tids;
+  /** The ids of the process's live threads, or null where {@code /proc} cannot tell. */
+  static Set<String> tasks() {
     try (Stream<Path> tasks = Files.list(TASKS)) {
-      tids = tasks.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+      return tasks.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
     } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /** CPU nanoseconds of the matching threads so far, or -1 where {@code /proc} cannot tell. */
+  long nanos() {
+    return nanos(tasks());
+  }
+
+  /**
+   * The same from {@code tids}, a {@link #tasks()} reading that several readers can share (the
+   * bench samples once per poll of its results); -1 when it is null.
+   */
+  synchronized long nanos(Set<String> tids) {
+    if (tids == null) {
       return -1;
     }
     matches.keySet().retainAll(tids);
