@@ -3,6 +3,7 @@ package googlenet.streams.tools.bench;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
 import googlenet.streams.inference.EngineConfig;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *     {@code intra.op.spinning} also holds for the one engine every stage shares
  * @param engineSeconds measured seconds per engine batch size
  * @param latencySeconds measured seconds per latency load (after a warm-up of a third of it)
+ * @param warmUpSeconds at most this many seconds of unreported default-pipeline runs before the
+ *     first Kafka figure ({@link WarmUp}); 0 for a single run
  * @param loads offered loads as fractions of the pipeline maximum
  * @param stages stages to run
  * @param quick whether this is the quick run
@@ -49,6 +52,7 @@ public record BenchSettings(
     Map<String, String> keys,
     double engineSeconds,
     double latencySeconds,
+    double warmUpSeconds,
     List<Double> loads,
     Set<Stage> stages,
     boolean quick) {
@@ -105,6 +109,22 @@ public record BenchSettings(
     }
   }
 
+  /**
+   * Warm-up budget of the full run: on the full model the JIT compiler still took 5-10 CPU ms/image
+   * after three runs of 200 images, and it settles with the number of images run, which the full
+   * model passes slowly.
+   */
+  static final double FULL_WARM_UP_SECONDS = 90;
+
+  /**
+   * Warm-up budget of the quick run: a soak of the small model at 110 images/s needed about 75 s
+   * (some 8,000 images) before the JIT compiler's share fell under 0.5 CPU ms/image to stay.
+   */
+  static final double QUICK_WARM_UP_SECONDS = 60;
+
+  /** The longest warm-up {@code --warm-up-seconds} accepts. */
+  static final int MAX_WARM_UP_SECONDS = 600;
+
   /** Keys the bench sets for each figure, which {@code keys} may not change. */
   static final Set<String> PER_FIGURE =
       Set.of(
@@ -157,17 +177,23 @@ public record BenchSettings(
         "pipeline batch sizes must all be >= 1, got " + otherBatches);
     require(batchDelayMs >= 1, "the batch delay must be >= 1 ms, got " + batchDelayMs);
     require(engineSeconds > 0 && latencySeconds > 0, "measured seconds must be > 0");
+    require(
+        warmUpSeconds >= 0 && warmUpSeconds <= MAX_WARM_UP_SECONDS,
+        "--warm-up-seconds must be from 0 to "
+            + MAX_WARM_UP_SECONDS
+            + ", got "
+            + BigDecimal.valueOf(warmUpSeconds).stripTrailingZeros().toPlainString());
     require(loads.stream().allMatch(f -> f > 0 && f <= 1), "loads must be in (0, 1], got " + loads);
   }
 
   /** The full run for {@code model} (default {@code synthetic}). */
   public static BenchSettings full(String model, Path out) {
-    return standard(model, out, 600, List.of(1, 4, 8, 16, 32), 4, 20, false);
+    return standard(model, out, 600, List.of(1, 4, 8, 16, 32), 4, 20, FULL_WARM_UP_SECONDS, false);
   }
 
-  /** The quick run (default model {@code synthetic-small}): under 2 minutes on 2 idle cores. */
+  /** The quick run (default model {@code synthetic-small}): about 2 minutes on 2 idle cores. */
   public static BenchSettings quick(String model, Path out) {
-    return standard(model, out, 400, List.of(1, 8, 32), 1, 6, true);
+    return standard(model, out, 400, List.of(1, 8, 32), 1, 6, QUICK_WARM_UP_SECONDS, true);
   }
 
   /**
@@ -181,6 +207,7 @@ public record BenchSettings(
       List<Integer> engineBatches,
       double engineSeconds,
       double latencySeconds,
+      double warmUpSeconds,
       boolean quick) {
     return new BenchSettings(
         model,
@@ -196,6 +223,7 @@ public record BenchSettings(
         Map.of(),
         engineSeconds,
         latencySeconds,
+        warmUpSeconds,
         List.of(0.5, 0.8),
         EnumSet.allOf(Stage.class),
         quick);
@@ -217,6 +245,7 @@ public record BenchSettings(
         o.keys(),
         o.engineSeconds(),
         o.latencySeconds(),
+        o.warmUpSeconds(),
         loads,
         o.stages(),
         quick);
@@ -231,6 +260,7 @@ public record BenchSettings(
    * @param stages stages to run
    * @param engineSeconds measured seconds per engine batch size
    * @param latencySeconds measured seconds per latency load
+   * @param warmUpSeconds at most this many seconds of warm-up before the first Kafka figure
    * @param otherBatches other batch sizes measured end to end
    * @param keys other configuration keys every Kafka stage runs with
    */
@@ -241,6 +271,7 @@ public record BenchSettings(
       Set<Stage> stages,
       double engineSeconds,
       double latencySeconds,
+      double warmUpSeconds,
       List<Integer> otherBatches,
       Map<String, String> keys) {}
 

@@ -49,16 +49,20 @@ record KafkaStages(KafkaContext kafka) {
 
   /**
    * Runs {@code variant} over the first {@code n} images of {@code input}, each time into a topic
-   * of its own, until {@link WarmUp#settled}, and returns the runs' figures, which are not
-   * reported: the JIT, the broker's log segments and the page cache are warm before the first
-   * measured figure, which otherwise always ran cold.
+   * of its own, until {@link WarmUp#done} within {@code budgetSeconds}, and returns what the runs
+   * did; they are not reported. The JIT, the broker's log segments and the page cache are then warm
+   * before the first measured figure, which otherwise always ran cold.
    */
-  List<Throughput> warmUp(Variant variant, String input, int n, double expectedPerSecond) {
+  WarmUp warmUp(
+      Variant variant, String input, int n, double expectedPerSecond, double budgetSeconds) {
+    long start = System.nanoTime();
     List<Throughput> runs = new ArrayList<>();
+    WarmUp warm;
     do {
       runs.add(pipeline(variant, input, n, expectedPerSecond, "-warm-up-" + (runs.size() + 1)));
-    } while (!WarmUp.settled(runs));
-    return runs;
+      warm = new WarmUp(runs, (System.nanoTime() - start) / 1e9, budgetSeconds);
+    } while (!warm.done());
+    return warm;
   }
 
   /** Stage 3: the real topology in {@code variant} over the pre-produced {@code input}. */

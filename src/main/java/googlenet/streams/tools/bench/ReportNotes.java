@@ -4,6 +4,7 @@ import googlenet.streams.backfill.Backfill;
 import googlenet.streams.inference.Classifier;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import java.util.List;
+import java.util.Locale;
 
 /** How the figures were taken, for the notes section of the report. */
 final class ReportNotes {
@@ -27,14 +28,15 @@ final class ReportNotes {
             + " ms) at the ceiling's rate: its results become readable only at a commit); results are read back with a read_committed"
             + " consumer. images/s counts the steady window from the result ranked 10% to the"
             + " last one, so group join, transaction set-up and JIT warm-up are excluded. Before"
-            + " the first of them, unreported runs of the default pipeline over the first "
-            + Math.min(s.images(), BenchSuite.WARM_UP_IMAGES)
-            + " images warm the JIT, the broker and the page cache, so the first figure does not"
-            + " run cold: until the JIT compiler's CPU is under "
+            + " the first of them, unreported runs of the default pipeline over the same input"
+            + " warm the JIT, the broker and the page cache, so the figures measure a service that"
+            + " has run for a while (a larger model warms up on the small synthetic one: the same"
+            + " Java code at about ten times the images/s): until the JIT compiler's CPU is under "
             + WarmUp.SETTLED_MS
-            + " ms/image or falls by less than a fifth from the run before, at most "
-            + WarmUp.MAX_RUNS
-            + " runs (the header's 'warm-up' says how many ran, at what cost).",
+            + " ms/image, at most "
+            + String.format(Locale.ROOT, "%.0f", s.warmUpSeconds())
+            + " s (the header's 'warm-up' says how many ran, at what cost, and why they"
+            + " stopped).",
         "No stage can hang: each waits for its first result at most "
             + Bounds.FIRST.toSeconds()
             + " s, then at most "

@@ -66,6 +66,7 @@ public record SoakSettings(
             EnumSet.of(BenchSettings.Stage.ENGINE, BenchSettings.Stage.PIPELINE),
             full.engineSeconds(),
             full.latencySeconds(),
+            0,
             List.of(),
             keys));
   }

@@ -13,6 +13,10 @@ class BenchSettingsTest {
   private static final BenchSettings QUICK = BenchSettings.quick("synthetic-small", Path.of("out"));
 
   private static BenchSettings withKeys(Map<String, String> keys) {
+    return with(keys, QUICK.warmUpSeconds());
+  }
+
+  private static BenchSettings with(Map<String, String> keys, double warmUpSeconds) {
     return QUICK.with(
         new BenchSettings.Overrides(
             QUICK.images(),
@@ -21,6 +25,7 @@ class BenchSettingsTest {
             QUICK.stages(),
             QUICK.engineSeconds(),
             QUICK.latencySeconds(),
+            warmUpSeconds,
             List.of(),
             keys));
   }
@@ -66,5 +71,18 @@ class BenchSettingsTest {
                   + bad
                   + ": expected a whole number from 0 (off) to 64");
     }
+  }
+
+  @Test
+  void shouldWarmUpForAMinuteQuickAndNinetySecondsFullAndRefuseABudgetOutOfRange() {
+    assertThat(QUICK.warmUpSeconds()).isEqualTo(60);
+    assertThat(BenchSettings.full("synthetic", Path.of("out")).warmUpSeconds()).isEqualTo(90);
+    assertThat(with(Map.of(), 0).warmUpSeconds()).isZero();
+    assertThatThrownBy(() -> with(Map.of(), -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--warm-up-seconds must be from 0 to 600, got -1");
+    assertThatThrownBy(() -> with(Map.of(), 600.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--warm-up-seconds must be from 0 to 600, got 600.5");
   }
 }

@@ -50,6 +50,7 @@ class BenchSuiteTest {
             Map.of(),
             0.05,
             1,
+            0,
             List.of(0.5),
             EnumSet.of(
                 Stage.ENGINE,
@@ -226,6 +227,11 @@ class BenchSuiteTest {
     assertThat(h.get("kafka").asText()).isEqualTo("4.4.0");
     assertThat(h.get("settings").get("ORT intra-op threads").asText()).isEqualTo("1");
     assertThat(h.get("settings").get("images").asText()).contains("640x480");
+    assertThat(h.get("settings").get("warm-up").asText())
+        .as("one run (budget 0), on the run's own small model")
+        .startsWith("1 run of 32 images in ")
+        .contains("(budget 0 s; stopped: ")
+        .doesNotContain("on the small synthetic model");
   }
 
   @Test

@@ -2,7 +2,6 @@ package googlenet.streams.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,35 +26,40 @@ class WarmUpTest {
   }
 
   @Test
-  void shouldGoOnWhileTheJitTakesHalfAMillisecondOrMoreAndStillFallsByAFifth() {
-    assertThat(WarmUp.settled(List.of(run(14, 2.9)))).isFalse();
-    assertThat(WarmUp.settled(List.of(run(14, 2.9), run(11, 2.0)))).isFalse();
-    assertThat(WarmUp.settled(List.of(run(14, 2.9), run(11, 2.0), run(10, 1.7)))).isTrue();
+  void shouldGoOnWhileTheJitTakesHalfAMillisecondOrMoreAndAnotherRunFitsTheBudget() {
+    List<Throughput> noisy = List.of(run(16, 4.1), run(12, 2.5), run(15, 3.5));
+    assertThat(new WarmUp(noisy.subList(0, 1), 3, 60).done()).isFalse();
+    assertThat(new WarmUp(noisy, 9, 60).done()).as("a JIT share that rose again").isFalse();
+    assertThat(new WarmUp(List.of(run(80, 6.0)), 20, 90).done())
+        .as("a tenth of the full model's CPU")
+        .isFalse();
   }
 
   @Test
-  void shouldStopOnceTheJitTakesLessThanHalfAMillisecondWhateverTheRunsCpu() {
-    assertThat(WarmUp.settled(List.of(run(10, 0.49)))).isTrue();
-    assertThat(WarmUp.settled(List.of(run(10, 0.5)))).isFalse();
-    assertThat(WarmUp.settled(List.of(run(80, 6.0)))).as("a tenth of the full model's").isFalse();
+  void shouldStopOnceTheJitTakesLessThanHalfAMillisecondOrCannotBeMeasured() {
+    assertThat(new WarmUp(List.of(run(10, 0.49)), 3, 60).done()).isTrue();
+    assertThat(new WarmUp(List.of(run(10, 0.5)), 3, 60).done()).isFalse();
+    assertThat(new WarmUp(List.of(run(10, 9.0), run(10, 0.3)), 6, 60).done()).isTrue();
+    assertThat(new WarmUp(List.of(run(10, null)), 3, 60).done()).isTrue();
   }
 
   @Test
-  void shouldStopWhenTheJitCannotBeMeasuredAndAfterFiveRuns() {
-    assertThat(WarmUp.settled(List.of(run(10, null)))).isTrue();
-    List<Throughput> falling = new ArrayList<>();
-    double[] jit = {9, 7, 5.5, 4.3, 3.4}; // each under 0.8 of the one before
-    for (int i = 0; i < WarmUp.MAX_RUNS; i++) {
-      falling.add(run(10, jit[i]));
-      assertThat(WarmUp.settled(falling)).as("after %d runs", i + 1).isEqualTo(i == 4);
-    }
+  void shouldStopWhenAnotherRunAsLongAsTheMeanWouldEndPastTheBudget() {
+    List<Throughput> three = List.of(run(14, 2.9), run(11, 2.0), run(10, 1.7));
+    assertThat(new WarmUp(three, 45, 60).done()).as("45 + 15 = 60, within").isFalse();
+    assertThat(new WarmUp(three, 45.3, 60).done()).as("45.3 + 15.1 > 60").isTrue();
+    assertThat(new WarmUp(three.subList(0, 1), 0.5, 0).done()).as("budget 0: one run").isTrue();
   }
 
   @Test
-  void shouldDescribeEveryRunsCpuAndJitShare() {
-    assertThat(WarmUp.describe(List.of(run(14.12, 2.94), run(9.0, null)), 200))
+  void shouldDescribeEveryRunsCpuAndJitShareAndWhyTheyStopped() {
+    assertThat(new WarmUp(List.of(run(14.12, 2.94), run(9.0, 0.31)), 6.4, 60).describe(400))
         .isEqualTo(
-            "2 runs of 200 images through the default pipeline; CPU ms/image (JIT compiler's"
-                + " share) 14.1 (2.9), 9.0 (-)");
+            "2 runs of 400 images in 6 s (budget 60 s; stopped: JIT under 0.5 ms/image) through the"
+                + " default pipeline; CPU ms/image (JIT compiler's share) 14.1 (2.9), 9.0 (0.3)");
+    assertThat(new WarmUp(List.of(run(70.0, 9.6), run(66.0, 7.44)), 61, 60).describe(600))
+        .isEqualTo(
+            "2 runs of 600 images in 61 s (budget 60 s; stopped: budget) through the default"
+                + " pipeline; CPU ms/image (JIT compiler's share) 70.0 (9.6), 66.0 (7.4)");
   }
 }
