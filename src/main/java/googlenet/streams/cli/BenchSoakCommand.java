@@ -75,6 +75,16 @@ final class BenchSoakCommand implements Callable<Integer> {
   int capacityImages;
 
   @Option(
+      names = "--warm-up-seconds",
+      defaultValue = "90",
+      paramLabel = "SECONDS",
+      description =
+          "At most this many seconds of unreported runs over those images before the capacity"
+              + " measurement, stopping early once the JIT compiler takes under 0.5 CPU ms/image;"
+              + " 0 for a single run (default: 90).")
+  double warmUpSeconds;
+
+  @Option(
       names = "--intra-op-threads",
       defaultValue = "0",
       description = "ONNX Runtime intra-op threads; 0 = one per core (default).")
@@ -114,6 +124,7 @@ final class BenchSoakCommand implements Callable<Integer> {
                   interval,
                   fullGcSeconds,
                   capacityImages,
+                  warmUpSeconds,
                   intraOpThreads,
                   streamThreads != null ? streamThreads : GnsConfig.defaultStreamThreads(),
                   set,

@@ -116,6 +116,14 @@ class BenchCommandTest {
   }
 
   @Test
+  void shouldRefuseAWarmUpBudgetOutOfRangeNamingIt() {
+    CommandRun run = CommandRun.of("bench", "--quick", "--warm-up-seconds", "900");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--warm-up-seconds must be from 0 to 600, got 900");
+  }
+
+  @Test
   void shouldRefuseToSetAKeyTheBenchSetsPerFigure() {
     CommandRun run = CommandRun.of("bench", "--set", "batch.max.size=4", "--stages", "engine");
 

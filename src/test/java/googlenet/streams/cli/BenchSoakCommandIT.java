@@ -40,6 +40,8 @@ class BenchSoakCommandIT {
             "4",
             "--capacity-images",
             "120",
+            "--warm-up-seconds",
+            "0",
             "--intra-op-threads",
             "1",
             "--set",
@@ -88,6 +90,11 @@ class BenchSoakCommandIT {
         .isLessThanOrEqualTo(report.received());
     assertThat(report.received()).isEqualTo(report.sent());
     assertThat(report.duplicates()).isZero();
+    assertThat(report.header().settings().get("warm-up"))
+        .as("one warm-up run (budget 0) before the capacity measurement")
+        .startsWith("1 run of 120 images in ")
+        .contains("(budget 0 s; stopped: ");
+    assertThat(run.out()).contains("warm-up: 1 run of 120 images");
     assertThat(report.offeredPerSecond())
         .isEqualTo(report.load() * report.pipelineCapacityPerSecond());
 
@@ -127,5 +134,13 @@ class BenchSoakCommandIT {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--load must be in (0, 1], got 1.5");
+  }
+
+  @Test
+  void shouldRefuseAWarmUpBudgetOutOfRangeNamingIt() {
+    CommandRun run = CommandRun.of("bench", "soak", "--warm-up-seconds", "-5");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--warm-up-seconds must be from 0 to 600, got -5");
   }
 }

@@ -3,6 +3,7 @@ package googlenet.streams.tools.bench;
 import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.GnsKeys;
 import googlenet.streams.inference.EngineConfig;
+import googlenet.streams.model.ModelSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -177,12 +178,7 @@ public record BenchSettings(
         "pipeline batch sizes must all be >= 1, got " + otherBatches);
     require(batchDelayMs >= 1, "the batch delay must be >= 1 ms, got " + batchDelayMs);
     require(engineSeconds > 0 && latencySeconds > 0, "measured seconds must be > 0");
-    require(
-        warmUpSeconds >= 0 && warmUpSeconds <= MAX_WARM_UP_SECONDS,
-        "--warm-up-seconds must be from 0 to "
-            + MAX_WARM_UP_SECONDS
-            + ", got "
-            + BigDecimal.valueOf(warmUpSeconds).stripTrailingZeros().toPlainString());
+    requireWarmUp(warmUpSeconds);
     require(loads.stream().allMatch(f -> f > 0 && f <= 1), "loads must be in (0, 1], got " + loads);
   }
 
@@ -227,6 +223,14 @@ public record BenchSettings(
         List.of(0.5, 0.8),
         EnumSet.allOf(Stage.class),
         quick);
+  }
+
+  /**
+   * Whether the run's model is the small synthetic one: named so, or a file whose model name (e.g.
+   * {@code googlenet-synthetic-v1-w8-s42}) says so.
+   */
+  boolean smallModel(String modelName) {
+    return ModelSource.SYNTHETIC_SMALL.equals(model) || modelName.contains("-w8-");
   }
 
   /** A copy with other values for what the command line can change. */
@@ -312,6 +316,16 @@ public record BenchSettings(
   /** Whether {@code stage} runs. */
   public boolean runs(Stage stage) {
     return stages.contains(stage);
+  }
+
+  /** Refuses a warm-up budget outside 0 to {@link #MAX_WARM_UP_SECONDS}, naming the option. */
+  static void requireWarmUp(double seconds) {
+    require(
+        seconds >= 0 && seconds <= MAX_WARM_UP_SECONDS,
+        "--warm-up-seconds must be from 0 to "
+            + MAX_WARM_UP_SECONDS
+            + ", got "
+            + BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString());
   }
 
   private static void require(boolean ok, String message) {

@@ -5,11 +5,9 @@ import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
-import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
-import googlenet.streams.model.ModelSource;
 import googlenet.streams.service.Pipeline;
 import googlenet.streams.tools.TempDir;
 import googlenet.streams.tools.bench.BenchSettings.Stage;
@@ -49,7 +47,7 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
     BenchImages images = BenchImages.generate(settings.quick() ? 8 : 16, IMAGE_WIDTH, IMAGE_HEIGHT);
     List<Throughput> measured = new ArrayList<>();
     List<Latency> latencies = new ArrayList<>();
-    try (OnnxInferenceEngine engine = open(settings.model())) {
+    try (OnnxInferenceEngine engine = EngineStage.open(settings.model(), settings)) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       EngineStage engineStage = engineStage(engine, images, measured);
       classifierStage(engine, images, measured);
@@ -65,40 +63,7 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
       Header header =
           ReportHeader.of(settings, engine, images, loadStart, startedAt, start, warmUp);
       return ReportAssembly.of(
-          settings, header, isSmall(engine.model().name()), measured, latencies);
-    }
-  }
-
-  /** An engine on {@code model} with the run's intra-op settings, on the CPU. */
-  private OnnxInferenceEngine open(String model) throws InferenceException {
-    return OnnxInferenceEngine.open(
-        EngineStage.engineConfig(
-            model,
-            ExecutionProvider.CPU,
-            settings.intraOpThreads(),
-            settings.intraOpSpinning(),
-            settings.dynamicBlockBase()));
-  }
-
-  /**
-   * The unreported runs before the first Kafka figure ({@link WarmUp}); returns what they did. A
-   * larger model than the small synthetic one warms up on the small one: the JIT compiles the same
-   * Java code (Kafka, Streams, the broker, decode, the scheduler) whatever the model, and settles
-   * with the number of images run, which the small model passes about ten times as fast.
-   */
-  private String warmUp(KafkaContext context, int n, double expected) {
-    Variant variant = variants().get(0);
-    double budget = settings.warmUpSeconds();
-    if (isSmall(context.engine().model().name())) {
-      return new KafkaStages(context).warmUp(variant, INPUT_TOPIC, n, expected, budget).describe(n);
-    }
-    try (OnnxInferenceEngine small = open(ModelSource.SYNTHETIC_SMALL)) {
-      KafkaContext warm =
-          new KafkaContext(context.broker(), small, context.images(), settings, context.stateDir());
-      return new KafkaStages(warm).warmUp(variant, INPUT_TOPIC, n, expected, budget).describe(n)
-          + ", on the small synthetic model";
-    } catch (InferenceException e) {
-      throw new IllegalStateException("the warm-up's small model: " + e.getMessage(), e);
+          settings, header, settings.smallModel(engine.model().name()), measured, latencies);
     }
   }
 
@@ -171,7 +136,7 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
       KafkaStages kafka = new KafkaStages(context);
       kafka.preProduce(INPUT_TOPIC, n);
       say("pre-produced %d images to %s (%d partitions)", n, INPUT_TOPIC, settings.partitions());
-      String warmUp = warmUp(context, n, expected);
+      String warmUp = kafka.warmUp(variants().get(0), INPUT_TOPIC, n, expected).describe(n);
       say("warm-up (not reported): %s", warmUp);
       Throughput pipeline = null;
       if (settings.runs(Stage.PIPELINE)) {
@@ -265,10 +230,6 @@ public record BenchSuite(BenchSettings settings, PrintWriter progress) {
       out.add(Variant.of(d, true, false));
     }
     return out;
-  }
-
-  private boolean isSmall(String modelName) {
-    return ModelSource.SYNTHETIC_SMALL.equals(settings.model()) || modelName.contains("-w8-");
   }
 
   private Throughput add(Throughput t, List<Throughput> measured) {

@@ -4,6 +4,7 @@ import googlenet.streams.inference.EngineConfig;
 import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceEngine;
 import googlenet.streams.inference.InferenceException;
+import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.model.ModelSource;
 import java.nio.FloatBuffer;
 import java.time.Duration;
@@ -178,6 +179,17 @@ final class EngineStage {
     return figures.stream()
         .max((a, b) -> Double.compare(a.imagesPerSecond(), b.imagesPerSecond()))
         .orElseThrow(() -> new IllegalArgumentException("no engine figures"));
+  }
+
+  /** An engine on {@code model} on the CPU, with {@code settings}' intra-op threads and options. */
+  static OnnxInferenceEngine open(String model, BenchSettings settings) throws InferenceException {
+    return OnnxInferenceEngine.open(
+        engineConfig(
+            model,
+            ExecutionProvider.CPU,
+            settings.intraOpThreads(),
+            settings.intraOpSpinning(),
+            settings.dynamicBlockBase()));
   }
 
   /**

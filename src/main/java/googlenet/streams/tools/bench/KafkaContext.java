@@ -52,6 +52,11 @@ record KafkaContext(
     return GnsConfig.fromMap(m);
   }
 
+  /** The same broker, images, settings and state directory around another engine. */
+  KafkaContext with(InferenceEngine other) {
+    return new KafkaContext(broker, other, images, settings, stateDir);
+  }
+
   /** The application id, and so the consumer group, of the run that writes {@code output}. */
   static String group(String output) {
     return "bench-" + output;

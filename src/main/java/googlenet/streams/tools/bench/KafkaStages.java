@@ -1,6 +1,9 @@
 package googlenet.streams.tools.bench;
 
 import googlenet.streams.config.GnsConfig;
+import googlenet.streams.inference.InferenceException;
+import googlenet.streams.inference.OnnxInferenceEngine;
+import googlenet.streams.model.ModelSource;
 import googlenet.streams.service.Pipeline;
 import googlenet.streams.tools.bench.BenchSettings.Stage;
 import googlenet.streams.topology.ClassificationTopology;
@@ -49,18 +52,34 @@ record KafkaStages(KafkaContext kafka) {
 
   /**
    * Runs {@code variant} over the first {@code n} images of {@code input}, each time into a topic
-   * of its own, until {@link WarmUp#done} within {@code budgetSeconds}, and returns what the runs
-   * did; they are not reported. The JIT, the broker's log segments and the page cache are then warm
-   * before the first measured figure, which otherwise always ran cold.
+   * of its own, until {@link WarmUp#done} within the settings' {@link BenchSettings#warmUpSeconds},
+   * and returns what the runs did; they are not reported. The JIT, the broker's log segments and
+   * the page cache are then warm before the first measured figure, which otherwise always ran cold.
+   * A larger model than the small synthetic one warms up on the small one: the JIT compiles the
+   * same Java code (Kafka, Streams, the broker, decode, the scheduler) whatever the model, and
+   * settles with the number of images run, which the small model passes several times as fast.
    */
-  WarmUp warmUp(
-      Variant variant, String input, int n, double expectedPerSecond, double budgetSeconds) {
+  WarmUp warmUp(Variant variant, String input, int n, double expectedPerSecond) {
+    BenchSettings settings = kafka.settings();
+    if (settings.smallModel(kafka.engine().model().name())) {
+      return runs(variant, input, n, expectedPerSecond, false);
+    }
+    try (OnnxInferenceEngine small = EngineStage.open(ModelSource.SYNTHETIC_SMALL, settings)) {
+      return new KafkaStages(kafka.with(small)).runs(variant, input, n, expectedPerSecond, true);
+    } catch (InferenceException e) {
+      throw new IllegalStateException("the warm-up's small model: " + e.getMessage(), e);
+    }
+  }
+
+  private WarmUp runs(
+      Variant variant, String input, int n, double expectedPerSecond, boolean onSmallModel) {
     long start = System.nanoTime();
     List<Throughput> runs = new ArrayList<>();
     WarmUp warm;
     do {
       runs.add(pipeline(variant, input, n, expectedPerSecond, "-warm-up-" + (runs.size() + 1)));
-      warm = new WarmUp(runs, (System.nanoTime() - start) / 1e9, budgetSeconds);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      warm = new WarmUp(runs, seconds, kafka.settings().warmUpSeconds(), onSmallModel);
     } while (!warm.done());
     return warm;
   }

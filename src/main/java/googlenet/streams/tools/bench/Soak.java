@@ -4,7 +4,6 @@ import googlenet.streams.image.DecoderMode;
 import googlenet.streams.image.ImageLimits;
 import googlenet.streams.image.ImagePreprocessor;
 import googlenet.streams.image.PreprocessProfile;
-import googlenet.streams.inference.ExecutionProvider;
 import googlenet.streams.inference.InferenceException;
 import googlenet.streams.inference.OnnxInferenceEngine;
 import googlenet.streams.tools.TempDir;
@@ -23,9 +22,9 @@ import java.util.Locale;
  * first and the last quarter after the warm-up says whether anything grows ({@link SoakDrift}).
  *
  * <p>The load is a fraction of the pipeline's capacity, measured first over pre-produced images
- * (which also warms the JIT and the broker), as the bench's latency figures are: a fraction of the
- * raw engine's ceiling (also measured and reported) can exceed what the pipeline sustains, and the
- * soak would then measure a growing backlog instead of a steady state.
+ * after the bench's warm-up ({@link KafkaStages#warmUp}), as the bench's latency figures are: a
+ * fraction of the raw engine's ceiling (also measured and reported) can exceed what the pipeline
+ * sustains, and the soak would then measure a growing backlog instead of a steady state.
  *
  * @param settings how the run is set up
  * @param progress receives a line per step and per sample
@@ -40,23 +39,22 @@ public record Soak(SoakSettings settings, PrintWriter progress) {
     String loadStart = Machine.loadAverage();
     BenchSettings bench = settings.bench();
     BenchImages images = BenchImages.generate(16, BenchSuite.IMAGE_WIDTH, BenchSuite.IMAGE_HEIGHT);
-    try (OnnxInferenceEngine engine =
-        OnnxInferenceEngine.open(
-            EngineStage.engineConfig(
-                settings.model(),
-                ExecutionProvider.CPU,
-                settings.intraOpThreads(),
-                bench.intraOpSpinning(),
-                bench.dynamicBlockBase()))) {
+    try (OnnxInferenceEngine engine = EngineStage.open(settings.model(), bench)) {
       say("engine: %s on %s, load average %s", engine.model().name(), engine.provider(), loadStart);
       double ceiling = ceiling(engine, images, bench);
       say("engine ceiling at batch %d: %.1f images/s", bench.defaultBatch(), ceiling);
       double capacity;
+      String warmUp;
       SoakRun.Outcome outcome;
       try (TempDir state = TempDir.create("gns-soak-state-");
           EmbeddedKafkaBroker broker = BrokerCpu.start()) {
         KafkaContext kafka = new KafkaContext(broker, engine, images, bench, state.path());
-        capacity = capacity(kafka, ceiling);
+        KafkaStages stages = new KafkaStages(kafka);
+        int n = bench.images();
+        stages.preProduce(CAPACITY_INPUT, n);
+        warmUp = stages.warmUp(variant(bench), CAPACITY_INPUT, n, ceiling).describe(n);
+        say("warm-up: %s", warmUp);
+        capacity = capacity(stages, n, ceiling);
         double offered = settings.load() * capacity;
         say(
             "steady load: %.1f images/s (%.0f%% of the pipeline's %.1f) for %.1f min, a sample"
@@ -68,7 +66,7 @@ public record Soak(SoakSettings settings, PrintWriter progress) {
             settings.intervalSeconds());
         outcome = new SoakRun(kafka, settings, progress).run(offered);
       }
-      Header header = ReportHeader.of(bench, engine, images, loadStart, startedAt, start, null);
+      Header header = ReportHeader.of(bench, engine, images, loadStart, startedAt, start, warmUp);
       return new SoakReport(
           header,
           settings.minutes(),
@@ -102,19 +100,20 @@ public record Soak(SoakSettings settings, PrintWriter progress) {
   }
 
   /**
-   * The default pipeline's images/s over pre-produced images; 80% of the engine ceiling when the
-   * run gave no rate (all its results in one poll).
+   * The default pipeline's images/s over the {@code n} pre-produced images, after the warm-up; 80%
+   * of the engine ceiling when the run gave no rate (all its results in one poll).
    */
-  private double capacity(KafkaContext kafka, double ceiling) {
-    KafkaStages stages = new KafkaStages(kafka);
-    int n = kafka.settings().images();
-    stages.preProduce(CAPACITY_INPUT, n);
-    Variant variant = Variant.of(kafka.settings().defaultBatch(), true, true);
-    Throughput t = stages.pipeline(variant, CAPACITY_INPUT, n, ceiling);
+  private double capacity(KafkaStages stages, int n, double ceiling) {
+    Throughput t = stages.pipeline(variant(stages.kafka().settings()), CAPACITY_INPUT, n, ceiling);
     say(
         "pipeline capacity (%s, %d images): %.1f images/s, results %s",
         t.id(), n, t.imagesPerSecond(), t.settings().get("results"));
     return t.imagesPerSecond() > 0 ? t.imagesPerSecond() : 0.8 * ceiling;
+  }
+
+  /** The default pipeline: exactly-once at the default batch, its buffer changelogged. */
+  private static Variant variant(BenchSettings bench) {
+    return Variant.of(bench.defaultBatch(), true, true);
   }
 
   private void say(String format, Object... args) {

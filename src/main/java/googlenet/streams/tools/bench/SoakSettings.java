@@ -15,6 +15,8 @@ import java.util.Map;
  * @param fullGcSeconds seconds between the full collections forced at a sample, to read the live
  *     heap; 0 for none
  * @param capacityImages images of the capacity measurement before the steady load
+ * @param warmUpSeconds at most this many seconds of warm-up runs over those images before the
+ *     capacity measurement, as {@code bench} has ({@link BenchSettings#warmUpSeconds})
  * @param intraOpThreads ONNX Runtime intra-op threads, 0 for one per core
  * @param streamThreads Kafka Streams threads
  * @param keys configuration keys (the service's or Kafka's) the pipeline runs with, as {@code bench
@@ -28,6 +30,7 @@ public record SoakSettings(
     double intervalSeconds,
     double fullGcSeconds,
     int capacityImages,
+    double warmUpSeconds,
     int intraOpThreads,
     int streamThreads,
     Map<String, String> keys,
@@ -49,6 +52,7 @@ public record SoakSettings(
             + " s: lengthen the run or shorten the interval");
     require(fullGcSeconds >= 0, "--full-gc-every must be >= 0 seconds, got " + fullGcSeconds);
     require(capacityImages >= 20, "--capacity-images must be >= 20, got " + capacityImages);
+    BenchSettings.requireWarmUp(warmUpSeconds);
     keys = Map.copyOf(keys);
   }
 
@@ -66,7 +70,7 @@ public record SoakSettings(
             EnumSet.of(BenchSettings.Stage.ENGINE, BenchSettings.Stage.PIPELINE),
             full.engineSeconds(),
             full.latencySeconds(),
-            0,
+            warmUpSeconds,
             List.of(),
             keys));
   }

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * @param runs the runs' figures, in order (not empty)
  * @param seconds wall-clock seconds the runs took in all
  * @param budgetSeconds the budget they ran within
+ * @param onSmallModel whether they ran on the small synthetic model instead of the run's own
  */
-record WarmUp(List<Throughput> runs, double seconds, double budgetSeconds) {
+record WarmUp(List<Throughput> runs, double seconds, double budgetSeconds, boolean onSmallModel) {
   /** A run whose JIT compiler took less than this many CPU ms per image is warm. */
   static final double SETTLED_MS = 0.5;
 
@@ -55,7 +56,8 @@ record WarmUp(List<Throughput> runs, double seconds, double budgetSeconds) {
             budgetSeconds,
             jitSettled() ? "JIT under " + SETTLED_MS + " ms/image" : "budget")
         + " through the default pipeline; CPU ms/image (JIT compiler's share) "
-        + runs.stream().map(WarmUp::figure).collect(Collectors.joining(", "));
+        + runs.stream().map(WarmUp::figure).collect(Collectors.joining(", "))
+        + (onSmallModel ? ", on the small synthetic model" : "");
   }
 
   private static String figure(Throughput r) {
