@@ -31,7 +31,7 @@ final class ReportNotes {
             + " the first of them, unreported runs of the default pipeline over the same input"
             + " warm the JIT, the broker and the page cache, so the figures measure a service that"
             + " has run for a while (a larger model warms up on the small synthetic one: the same"
-            + " Java code at about ten times the images/s): until the JIT compiler's CPU is under "
+            + " Java code at about six times the images/s): until the JIT compiler's CPU is under "
             + WarmUp.SETTLED_MS
             + " ms/image, at most "
             + String.format(Locale.ROOT, "%.0f", s.warmUpSeconds())
