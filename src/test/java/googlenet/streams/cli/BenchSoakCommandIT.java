@@ -75,12 +75,18 @@ class BenchSoakCommandIT {
               assertThat(s.brokerMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
               assertThat(s.decodeMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
               assertThat(s.jitMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
+              assertThat(s.inferenceMsPerImage()).isBetween(0.0, s.cpuMsPerImage());
             });
     assertThat(samples)
         .filteredOn(s -> s.results() > 0)
         .extracting(SoakSample::decodeMsPerImage)
         .as("the decode threads' CPU is counted")
         .anySatisfy(decode -> assertThat(decode).isPositive());
+    assertThat(samples)
+        .filteredOn(s -> s.results() > 0)
+        .extracting(SoakSample::inferenceMsPerImage)
+        .as("the inference threads' CPU is counted")
+        .anySatisfy(inference -> assertThat(inference).isPositive());
     assertThat(samples).filteredOn(s -> s.heapLiveMb() != null).hasSizeGreaterThanOrEqualTo(2);
     for (int i = 1; i < samples.size(); i++) {
       assertThat(samples.get(i).seconds()).isGreaterThan(samples.get(i - 1).seconds());
@@ -113,7 +119,14 @@ class BenchSoakCommandIT {
                 "%-22s %9.1f -> %9.1f",
                 "CPU ms/image",
                 drift.cpuMsPerImage().first(),
-                drift.cpuMsPerImage().last()));
+                drift.cpuMsPerImage().last()))
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "%-22s %9.1f -> %9.1f",
+                "  of it inference",
+                drift.inferenceMsPerImage().first(),
+                drift.inferenceMsPerImage().last()));
 
     BufferedImage chart = ImageIO.read(out.resolve("soak.png").toFile());
     assertThat(chart.getWidth()).isEqualTo(1200);

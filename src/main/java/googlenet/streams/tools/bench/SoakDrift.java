@@ -23,6 +23,8 @@ import java.util.stream.DoubleStream;
  * @param brokerMsPerImage the in-JVM broker's share of it, likewise
  * @param decodeMsPerImage the decode threads' share of it, likewise
  * @param jitMsPerImage the JIT compiler's share of it, likewise
+ * @param inferenceMsPerImage the inference threads' share of it, likewise: with {@code
+ *     cpuMsPerImage}, what an image costs outside inference
  * @param p99 median of the intervals' p99 latency, ms
  * @param p99NoiseMs the larger interquartile range of the two quarters' interval p99s
  * @param p99BeyondNoise whether the p99 moved by more than {@link #p99NoiseMs}
@@ -39,6 +41,7 @@ public record SoakDrift(
     Change brokerMsPerImage,
     Change decodeMsPerImage,
     Change jitMsPerImage,
+    Change inferenceMsPerImage,
     Change p99,
     double p99NoiseMs,
     boolean p99BeyondNoise) {
@@ -88,6 +91,7 @@ public record SoakDrift(
         mean(first, last, SoakSample::brokerMsPerImage),
         mean(first, last, SoakSample::decodeMsPerImage),
         mean(first, last, SoakSample::jitMsPerImage),
+        mean(first, last, SoakSample::inferenceMsPerImage),
         p99,
         noise,
         Math.abs(p99.last() - p99.first()) > noise);

@@ -93,6 +93,7 @@ public final class SoakFiles {
     change(b, "  of it in-JVM broker", d.brokerMsPerImage());
     change(b, "  of it decode", d.decodeMsPerImage());
     change(b, "  of it JIT compiler", d.jitMsPerImage());
+    change(b, "  of it inference", d.inferenceMsPerImage());
     change(b, "p99 latency, ms", d.p99());
     line(
         b,

@@ -162,12 +162,14 @@ record SoakRun(KafkaContext kafka, SoakSettings settings, PrintWriter progress) 
     progress.println(
         String.format(
             Locale.ROOT,
-            "soak %6.0f s: %6.1f images/s, CPU %s ms/image (broker %s, decode %s, JIT %s), p99 %6s ms,"
+            "soak %6.0f s: %6.1f images/s, CPU %s ms/image (inference %s, broker %s, decode %s, JIT %s),"
+                + " p99 %6s ms,"
                 + " RSS %6.0f MB, heap after GC %5.0f MB%s, direct %4.0f MB, native %6.0f MB, GC"
                 + " %4.0f ms, backlog %d, load %.1f",
             s.seconds(),
             s.imagesPerSecond(),
             oneDecimal(s.cpuMsPerImage()),
+            oneDecimal(s.inferenceMsPerImage()),
             oneDecimal(s.brokerMsPerImage()),
             oneDecimal(s.decodeMsPerImage()),
             oneDecimal(s.jitMsPerImage()),

@@ -31,6 +31,8 @@ package googlenet.streams.tools.bench;
  *     {@link DecodeCpu}); null likewise
  * @param jitMsPerImage the JIT compiler threads' share of it; null likewise or where /proc is not
  *     readable
+ * @param inferenceMsPerImage the inference threads' share of it (the classifier's runners and ONNX
+ *     Runtime's intra-op threads, {@link TaskCpu#INFERENCE}); null likewise
  */
 public record SoakSample(
     double seconds,
@@ -51,7 +53,8 @@ public record SoakSample(
     Double cpuMsPerImage,
     Double brokerMsPerImage,
     Double decodeMsPerImage,
-    Double jitMsPerImage) {
+    Double jitMsPerImage,
+    Double inferenceMsPerImage) {
 
   private static final double MB = 1024.0 * 1024.0;
 
@@ -91,7 +94,8 @@ public record SoakSample(
         perImage(cpuBefore.process(), cpuAfter.process(), n),
         perImage(cpuBefore.broker(), cpuAfter.broker(), n),
         perImage(cpuBefore.decode(), cpuAfter.decode(), n),
-        perImage(cpuBefore.jit(), cpuAfter.jit(), n));
+        perImage(cpuBefore.jit(), cpuAfter.jit(), n),
+        perImage(cpuBefore.inference(), cpuAfter.inference(), n));
   }
 
   /** CPU milliseconds per result from two readings in nanoseconds; null when unknown or none. */

@@ -12,8 +12,8 @@ class SoakDriftTest {
 
   /**
    * A sample whose memory figures are all {@code mb}, whose p99 is {@code p99}, and whose CPU per
-   * image is {@code p99 / 100} (null with it), a quarter of it the broker's and half of it
-   * decode's; the JIT's is never known.
+   * image is {@code p99 / 100} (null with it), a quarter of it the broker's, half of it decode's
+   * and 0.6 of it inference's; the JIT's is never known.
    */
   private static SoakSample sample(int i, double mb, Double p99) {
     Double cpu = p99 == null ? null : p99 / 100;
@@ -36,7 +36,8 @@ class SoakDriftTest {
         cpu,
         cpu == null ? null : cpu / 4,
         cpu == null ? null : cpu / 2,
-        null);
+        null,
+        cpu == null ? null : cpu * 0.6);
   }
 
   @Test
@@ -67,6 +68,8 @@ class SoakDriftTest {
     assertThat(d.decodeMsPerImage().last()).isCloseTo(2.065 / 2, within(1e-9));
     assertThat(d.jitMsPerImage().first()).isZero();
     assertThat(d.jitMsPerImage().percent()).isZero();
+    assertThat(d.inferenceMsPerImage().first()).isCloseTo(2.005 * 0.6, within(1e-9));
+    assertThat(d.inferenceMsPerImage().last()).isCloseTo(2.065 * 0.6, within(1e-9));
   }
 
   @Test
