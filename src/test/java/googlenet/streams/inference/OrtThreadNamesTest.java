@@ -8,6 +8,11 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -15,22 +20,36 @@ import org.junit.jupiter.api.condition.OS;
 
 @EnabledOnOs(OS.LINUX)
 class OrtThreadNamesTest {
-  /** Live threads of this process whose Linux name is {@code name}. */
-  private static long threadsNamed(String name) throws IOException {
+  /** Thread ids of the live threads of this process whose Linux name is {@code name}. */
+  private static Set<String> threadsNamed(String name) throws IOException {
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      return tasks.filter(t -> name.equals(comm(t))).count();
+      return tasks
+          .filter(t -> name.equals(comm(t)))
+          .map(t -> t.getFileName().toString())
+          .collect(Collectors.toSet());
     }
   }
 
-  /** The count of threads named {@code name} once it is {@code expected}, or after 10 s. */
-  private static long settlesAt(String name, long expected) throws Exception {
+  /**
+   * The threads named {@code name} that are not in {@code others}, once {@code done} holds for
+   * them, or after 10 s. Counting only threads this test started keeps it apart from threads of the
+   * same name that another test's engine leaves ending in the background.
+   */
+  private static Set<String> settle(String name, Set<String> others, Predicate<Set<String>> done)
+      throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    long count = threadsNamed(name);
-    while (count != expected && System.nanoTime() < deadline) {
+    Set<String> ours = without(threadsNamed(name), others);
+    while (!done.test(ours) && System.nanoTime() < deadline) {
       Thread.sleep(10);
-      count = threadsNamed(name);
+      ours = without(threadsNamed(name), others);
     }
-    return count;
+    return ours;
+  }
+
+  private static Set<String> without(Set<String> all, Set<String> others) {
+    Set<String> rest = new HashSet<>(all);
+    rest.removeAll(others);
+    return rest;
   }
 
   private static String comm(Path task) {
@@ -44,15 +63,20 @@ class OrtThreadNamesTest {
   @Test
   void shouldNameOnnxRuntimesIntraOpThreadsAndStopThemOnClose() throws Exception {
     String name = OnnxInferenceEngine.ORT_THREAD_NAME;
-    long before = threadsNamed(name);
+    Set<String> before = threadsNamed(name);
+    Set<String> intraOp;
 
     try (OnnxInferenceEngine engine = OnnxInferenceEngine.open(TestEngineConfigs.cpu(3, false))) {
       // Three intra-op threads: the calling thread and two of ONNX Runtime's own. The thread that
       // created the session has the same name and may linger in /proc a moment after its end.
-      assertThat(settlesAt(name, before + 2)).isEqualTo(before + 2);
+      intraOp = settle(name, before, ours -> ours.size() == 2);
+      assertThat(intraOp).hasSize(2);
       assertThat(engine.run(EngineInputs.images(2, 7), 2).probabilities()).hasNumberOfRows(2);
     }
-    assertThat(settlesAt(name, before)).isEqualTo(before);
+    Set<String> stillNamed = settle(name, before, ours -> Collections.disjoint(ours, intraOp));
+    assertThat(stillNamed)
+        .as("intra-op threads alive after close")
+        .doesNotContainAnyElementsOf(intraOp);
   }
 
   @Test
