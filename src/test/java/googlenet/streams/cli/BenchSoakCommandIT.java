@@ -22,6 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class BenchSoakCommandIT {
 
+  /** The summary's line for one figure of the drift: label, first quarter, last quarter. */
+  private static String driftLine(String label, SoakDrift.Change change) {
+    return String.format(
+        java.util.Locale.ROOT, "%-22s %9.1f -> %9.1f", label, change.first(), change.last());
+  }
+
   @Test
   void shouldWriteTheSeriesAndChartAndTheDriftOfThatSeries(@TempDir Path out) throws Exception {
     CommandRun run =
@@ -113,20 +119,8 @@ class BenchSoakCommandIT {
         .contains(String.format(java.util.Locale.ROOT, "(%+.1f%%)", drift.rss().percent()))
         .contains("wrote " + out)
         .contains("--set intra.op.spinning: true")
-        .contains(
-            String.format(
-                java.util.Locale.ROOT,
-                "%-22s %9.1f -> %9.1f",
-                "CPU ms/image",
-                drift.cpuMsPerImage().first(),
-                drift.cpuMsPerImage().last()))
-        .contains(
-            String.format(
-                java.util.Locale.ROOT,
-                "%-22s %9.1f -> %9.1f",
-                "  of it inference",
-                drift.inferenceMsPerImage().first(),
-                drift.inferenceMsPerImage().last()));
+        .contains(driftLine("CPU ms/image", drift.cpuMsPerImage()))
+        .contains(driftLine("  of it inference", drift.inferenceMsPerImage()));
 
     BufferedImage chart = ImageIO.read(out.resolve("soak.png").toFile());
     assertThat(chart.getWidth()).isEqualTo(1200);
