@@ -52,9 +52,10 @@ public final class Backfill {
   static final long TRANSACTION_TIMEOUT_MS = 120_000;
 
   /**
-   * Commit interval of a backfill unless configured: a second, not exactly-once's 100 ms, because a
-   * backfill is read for throughput, not latency, and every commit is a transaction that costs CPU
-   * on both the client and the broker.
+   * Commit interval of a backfill unless configured: a second (the service's exactly-once default
+   * too), and a backfill's tasks ask for no commit after writing results, because a backfill is
+   * read for throughput, not latency, and every commit is a transaction that costs CPU on both the
+   * client and the broker.
    */
   public static final long COMMIT_INTERVAL_MS = 1_000;
 
@@ -161,6 +162,7 @@ public final class Backfill {
     RecordSerdes serdes = RecordSerdes.create(config.serdeSettings(), ops.registryListener());
     TopologySpec spec =
         TopologySpec.of(config, serdes)
+            .withoutResultCommits()
             .withAdmission(
                 RangeGates.supplier(request, plan.definition(), pipeline.classifier()::flush));
     Topology topology = ClassificationTopology.build(spec, pipeline.classifier(), ops.metrics());

@@ -67,6 +67,7 @@ public final class GnsConfig {
     this.gnsRaw = Map.copyOf(gns);
     this.cudaOptions = Map.copyOf(cuda);
     this.routes = RouteParser.parse(gns, topK(), problems);
+    StreamsDefaults.putCommitInterval(other);
     this.kafka = Map.copyOf(other);
     this.serde =
         problems.attempt(() -> RegistryConfig.parse(values.values()), SerdeSettings.SINGLE_OBJECT);
@@ -224,6 +225,17 @@ public final class GnsConfig {
   /** Longest time the oldest queued image waits for a fuller batch while the engine is free. */
   public Duration batchMaxDelay() {
     return Duration.ofMillis(values.getLong(GnsKeys.BATCH_MAX_DELAY_MS));
+  }
+
+  /**
+   * The least time between two commits a task requests after writing results ({@code
+   * result.commit.interval.ms}); zero under at-least-once, where results need no commit to be
+   * readable, and when the key is 0.
+   */
+  public Duration resultCommitInterval() {
+    return exactlyOnce()
+        ? Duration.ofMillis(values.getLong(GnsKeys.RESULT_COMMIT_INTERVAL_MS))
+        : Duration.ZERO;
   }
 
   /** Threads that decode and preprocess images: {@code image.decode.threads}, 0 = one per core. */

@@ -30,6 +30,9 @@ public final class GnsKeys {
   /** Longest time the oldest queued image waits for a fuller batch while the engine is free. */
   public static final String BATCH_MAX_DELAY_MS = "batch.max.delay.ms";
 
+  /** Under exactly-once, the least time between two commits requested after results are written. */
+  public static final String RESULT_COMMIT_INTERVAL_MS = "result.commit.interval.ms";
+
   /** A candidate model run beside the live one, its labels written to {@link #SHADOW_TOPIC}. */
   public static final String SHADOW_MODEL_PATH = "shadow.model.path";
 
@@ -202,6 +205,18 @@ public final class GnsKeys {
         "Longest time (ms) the oldest queued image waits for a fuller batch while the engine is "
             + "free; images that queue while the engine is busy join the next batch without "
             + "waiting. 0 runs whatever is queued at once.");
+    def.define(
+        RESULT_COMMIT_INTERVAL_MS,
+        Type.LONG,
+        100L,
+        Range.between(0, 60_000),
+        Importance.MEDIUM,
+        "Under exactly-once, a task that has written results asks for a commit (which makes "
+            + "them readable) at once, or as soon as this many ms have passed since its last "
+            + "request: results are readable about this soon after they are written, and a slow "
+            + "model commits once per batch instead of once per commit.interval.ms. 0 leaves "
+            + "commits to commit.interval.ms alone. Ignored under at_least_once, where results "
+            + "are readable when written.");
     def.define(
         IMAGE_DECODE_THREADS,
         Type.INT,

@@ -50,6 +50,27 @@ final class StreamsDefaults {
   /** See {@link #REQUEST_TIMEOUT_MS}. */
   static final String API_TIMEOUT_MS = "60000";
 
+  /**
+   * Commit interval under exactly-once: a second instead of Kafka Streams' 100 ms, because a task
+   * asks for a commit itself right after it writes results ({@code result.commit.interval.ms}), so
+   * the interval only commits input that is still being classified. On the full model a batch takes
+   * longer than 100 ms, and most of those commits carried no result: the {@code bench} measured the
+   * broker's and the clients' CPU per image falling with them (docs/performance.md).
+   */
+  static final String EXACTLY_ONCE_COMMIT_INTERVAL_MS = "1000";
+
+  /**
+   * Sets {@code commit.interval.ms} to {@link #EXACTLY_ONCE_COMMIT_INTERVAL_MS} in {@code kafka}
+   * (the Kafka keys, defaults included) when the guarantee is exactly-once and the key is not set;
+   * at-least-once keeps Kafka Streams' default.
+   */
+  static void putCommitInterval(Map<String, String> kafka) {
+    if (StreamsConfig.EXACTLY_ONCE_V2.equals(
+        kafka.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+      kafka.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EXACTLY_ONCE_COMMIT_INTERVAL_MS);
+    }
+  }
+
   /** Kafka keys with a googlenet-streams default. */
   static final Map<String, String> DEFAULTS =
       Map.of(
@@ -94,6 +115,14 @@ final class StreamsDefaults {
             "exactly_once_v2 (no loss, no duplicate for read_committed consumers) or "
                 + "at_least_once (faster commits, duplicates possible after a crash)."),
         new KeyDoc(
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            "KAFKA_COMMIT_INTERVAL_MS",
+            EXACTLY_ONCE_COMMIT_INTERVAL_MS + " (exactly-once)",
+            "How often a stream thread commits whatever it has processed. Under exactly-once a "
+                + "task also asks for a commit after writing results (result.commit.interval.ms), "
+                + "so this only bounds how long consumed input waits; under at_least_once Kafka "
+                + "Streams' default (30000)."),
+        new KeyDoc(
             StreamsConfig.NUM_STREAM_THREADS_CONFIG,
             "KAFKA_NUM_STREAM_THREADS",
             STREAM_THREADS,
@@ -131,7 +160,7 @@ final class StreamsDefaults {
             "KAFKA_<KEY>",
             "",
             "Every key that is not a googlenet-streams key passes to Kafka Streams and its "
-                + "clients (e.g. num.stream.threads, commit.interval.ms, state.dir, "
+                + "clients (e.g. state.dir, "
                 + "security.protocol, producer.max.request.size). KAFKA_ variables map by "
                 + "lower-casing and turning _ into ."));
   }

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * ({@link RecordFetcher}) and handed to the classifier again. Outcomes are written whenever the
  * stream thread passes by: on each new record and on a short wall-clock punctuation. A task with
  * {@link TopologySpec#maxInFlight()} records in flight waits for its oldest before taking another.
+ * Under exactly-once, a task that has written outcomes asks Kafka Streams for a commit, which makes
+ * them readable, at most once per {@link TopologySpec#resultCommitInterval()}: at once when the
+ * last request is older than that, else on a later pass.
  */
 final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
@@ -54,6 +57,8 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
   private ProcessorContext<byte[], byte[]> context;
   private Outputs outputs;
   private KeyValueStore<Long, byte[]> buffer;
+  private boolean uncommittedOutcomes;
+  private long lastCommitRequestMs = Long.MIN_VALUE / 2;
 
   /** A record handed to the classifier, or refused before (its future is then done). */
   private record InFlight(
@@ -172,7 +177,10 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     inFlight.add(new InFlight(pending, null, CompletableFuture.completedFuture(refused)));
   }
 
-  /** Writes the outcomes that are done, oldest first, up to the first that is not. */
+  /**
+   * Writes the outcomes that are done, oldest first, up to the first that is not; then asks for a
+   * commit when outcomes wait for one and the last request is old enough.
+   */
   private void drain() {
     int before = inFlight.size();
     while (!inFlight.isEmpty() && inFlight.peek().result().isDone()) {
@@ -180,6 +188,20 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
     }
     if (inFlight.size() != before) {
       reportBuffered();
+    }
+    maybeRequestCommit();
+  }
+
+  private void maybeRequestCommit() {
+    Duration interval = spec.resultCommitInterval();
+    if (!uncommittedOutcomes || interval.isZero()) {
+      return;
+    }
+    long now = context.currentSystemTimeMs();
+    if (now - lastCommitRequestMs >= interval.toMillis()) {
+      context.commit();
+      lastCommitRequestMs = now;
+      uncommittedOutcomes = false;
     }
   }
 
@@ -206,6 +228,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], byte[
       outputs.deadLetter(f.pending(), imageId, refused.reason(), refused.cause());
     }
     buffer.delete(f.pending().offset());
+    uncommittedOutcomes = true;
   }
 
   private void reportBuffered() {

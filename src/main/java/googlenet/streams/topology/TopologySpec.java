@@ -4,6 +4,7 @@ import googlenet.streams.config.GnsConfig;
 import googlenet.streams.config.RouteRule;
 import googlenet.streams.serde.RecordSerdes;
 import googlenet.streams.serde.RegistryListener;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  *     stream thread waits for the oldest beyond it
  * @param bufferLogged whether the buffer of in-flight offsets is changelogged: always for the
  *     service (crash-safe); false only to measure what durability costs
+ * @param resultCommitInterval under exactly-once, the least time between two commits a task
+ *     requests after writing results; zero requests none (at-least-once, a backfill)
  * @param deadLetterMaxBytes largest record the producer sends; a dead letter over it is written
  *     without its value
  * @param admission supplies a processor between the source and the classifier that forwards the
@@ -40,6 +43,7 @@ public record TopologySpec(
     List<RouteRule> routes,
     int maxInFlight,
     boolean bufferLogged,
+    Duration resultCommitInterval,
     int deadLetterMaxBytes,
     Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission,
     RecordFetcher fetcher,
@@ -81,6 +85,7 @@ public record TopologySpec(
     Objects.requireNonNull(fetcher, "fetcher");
     Objects.requireNonNull(serdes, "serdes");
     Objects.requireNonNull(shadow, "shadow");
+    Objects.requireNonNull(resultCommitInterval, "resultCommitInterval");
     routes = List.copyOf(routes);
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
@@ -111,6 +116,7 @@ public record TopologySpec(
         config.routes(),
         IN_FLIGHT_BATCHES * config.batchMaxSize(),
         true,
+        config.resultCommitInterval(),
         config.producerMaxRequestBytes(),
         Optional.empty(),
         new KafkaRecordFetcher(streams.getRestoreConsumerConfigs(clientId)),
@@ -138,6 +144,14 @@ public record TopologySpec(
     return copy(d -> d.bufferLogged = false);
   }
 
+  /**
+   * A copy whose tasks never ask for a commit after writing results: commits follow {@code
+   * commit.interval.ms} alone (a backfill, whose results are counted at its commits).
+   */
+  public TopologySpec withoutResultCommits() {
+    return copy(d -> d.resultCommitInterval = Duration.ZERO);
+  }
+
   private TopologySpec copy(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -148,6 +162,7 @@ public record TopologySpec(
   private static final class Draft {
     private final TopologySpec from;
     boolean bufferLogged;
+    Duration resultCommitInterval;
     Optional<ProcessorSupplier<byte[], byte[], byte[], byte[]>> admission;
     RecordFetcher fetcher;
     Optional<Shadow> shadow;
@@ -155,6 +170,7 @@ public record TopologySpec(
     Draft(TopologySpec from) {
       this.from = from;
       this.bufferLogged = from.bufferLogged;
+      this.resultCommitInterval = from.resultCommitInterval;
       this.admission = from.admission;
       this.fetcher = from.fetcher;
       this.shadow = from.shadow;
@@ -168,6 +184,7 @@ public record TopologySpec(
           from.routes,
           from.maxInFlight,
           bufferLogged,
+          resultCommitInterval,
           from.deadLetterMaxBytes,
           admission,
           fetcher,

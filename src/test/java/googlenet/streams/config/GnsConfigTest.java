@@ -194,6 +194,50 @@ class GnsConfigTest {
   }
 
   @Test
+  void shouldCommitOnceASecondAndAskForACommitAfterResultsUnderExactlyOnce() {
+    GnsConfig config = GnsConfig.fromMap(Map.of("bootstrap.servers", "b:9092"));
+
+    assertThat(config.streamsProperties()).containsEntry("commit.interval.ms", "1000");
+    assertThat(config.resultCommitInterval()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void shouldKeepKafkaStreamsCommitDefaultAndRequestNoCommitsUnderAtLeastOnce() {
+    GnsConfig config =
+        GnsConfig.fromMap(
+            Map.of(
+                "bootstrap.servers",
+                "b:9092",
+                "processing.guarantee",
+                "at_least_once",
+                "result.commit.interval.ms",
+                "50"));
+
+    assertThat(config.streamsProperties()).doesNotContainKey("commit.interval.ms");
+    assertThat(config.resultCommitInterval()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void shouldKeepTheConfiguredCommitIntervalsAndRefuseANegativeResultInterval() {
+    GnsConfig config =
+        GnsConfig.fromMap(
+            Map.of(
+                "bootstrap.servers",
+                "b:9092",
+                "commit.interval.ms",
+                "250",
+                "result.commit.interval.ms",
+                "0"));
+
+    assertThat(config.streamsProperties()).containsEntry("commit.interval.ms", "250");
+    assertThat(config.resultCommitInterval()).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> GnsConfig.fromMap(Map.of("result.commit.interval.ms", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Invalid value -1 for configuration result.commit.interval.ms")
+        .hasMessageContaining("[0,...,60000]");
+  }
+
+  @Test
   void shouldRequireBootstrapServersOnlyToRun() {
     GnsConfig config = GnsConfig.fromMap(Map.of());
 

@@ -14,12 +14,19 @@ public record GpuCapacity(
   /** The rate the capacity line is given for: one GPU's worth of GoogLeNet. */
   public static final int RATE = 5000;
 
-  /** The line for {@code figure}, when its split is known with the broker's share. */
+  /**
+   * The line for {@code figure}, when its split is known with the broker's share and the cost
+   * outside inference is above zero: below, the figure minus the engine's is measurement noise (the
+   * full model's inference measured cheaper inside the pipeline), and no core count follows.
+   */
   static GpuCapacity of(Figure figure) {
     if (figure.cpu() == null || figure.cpu().outsideInferenceWithoutBrokerMs() == null) {
       return null;
     }
     double ms = figure.cpu().outsideInferenceWithoutBrokerMs();
+    if (ms <= 0) {
+      return null;
+    }
     return new GpuCapacity(figure.id(), ms, RATE, ms * RATE / 1000.0);
   }
 }

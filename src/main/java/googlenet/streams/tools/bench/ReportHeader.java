@@ -54,7 +54,8 @@ final class ReportHeader {
     if (!s.keys().containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
       settings.put(
           StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-          "Kafka Streams default (100 exactly-once, 30000 at-least-once)");
+          "the service's default (1000 exactly-once, with a commit requested after results at"
+              + " most every result.commit.interval.ms, 100; Kafka Streams' 30000 at-least-once)");
     }
     if (!s.keys().containsKey(GnsKeys.INTRA_OP_SPINNING)) {
       settings.put(GnsKeys.INTRA_OP_SPINNING, "false (the service's default)");

@@ -105,4 +105,13 @@ class CpuSplitTest {
     assertThat(g.cores()).isCloseTo(14.5, within(1e-9));
     assertThat(GpuCapacity.of(TargetsTest.figure("x", 1, 1, null))).isNull();
   }
+
+  @Test
+  void shouldGiveNoCoreCountWhenTheCostOutsideInferenceComesOutBelowZero() {
+    CpuSplit c = CpuSplit.of(figure(8, 8.0, 2.0, 1.0), ENGINE).orElseThrow();
+    Figure f = new Figure("pipeline-eos-b8", 3, "", 10, 1, 100, 1, 8.0, 1, c, Map.of());
+
+    assertThat(c.outsideInferenceWithoutBrokerMs()).isCloseTo(-1.0, within(1e-9));
+    assertThat(GpuCapacity.of(f)).isNull();
+  }
 }

@@ -101,7 +101,7 @@ class ReportMarkdownTest {
     String md = ReportMarkdown.render(report());
 
     assertThat(md)
-        .contains("| default pipeline / ceiling | >= 0.9 | 0.63 | NO | 0.27 (30%) |")
+        .contains("| default pipeline / ceiling | >= 0.9 | 0.630 | NO | 0.270 (30%) |")
         .contains("| outside | <= 3.0 | 12.30 ms | NO | 9.30 ms (310%) |")
         .contains("| cores | <= 16 | 61.5 cores | NO | 45.5 cores (284%) |")
         .contains("| backfill / ceiling | >= 0.95 | not measured | - | - |")
