@@ -67,7 +67,10 @@ public final class GnsConfig {
     this.gnsRaw = Map.copyOf(gns);
     this.cudaOptions = Map.copyOf(cuda);
     this.routes = RouteParser.parse(gns, topK(), problems);
-    StreamsDefaults.putCommitInterval(other);
+    if (exactlyOnce(other)) {
+      other.putIfAbsent(
+          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsDefaults.EXACTLY_ONCE_COMMIT_INTERVAL_MS);
+    }
     this.kafka = Map.copyOf(other);
     this.serde =
         problems.attempt(() -> RegistryConfig.parse(values.values()), SerdeSettings.SINGLE_OBJECT);
@@ -407,6 +410,10 @@ public final class GnsConfig {
 
   /** True when {@code processing.guarantee} is {@code exactly_once_v2}. */
   public boolean exactlyOnce() {
+    return exactlyOnce(kafka);
+  }
+
+  private static boolean exactlyOnce(Map<String, String> kafka) {
     return StreamsConfig.EXACTLY_ONCE_V2.equals(
         kafka.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
   }

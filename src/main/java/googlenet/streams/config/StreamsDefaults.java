@@ -53,23 +53,11 @@ final class StreamsDefaults {
   /**
    * Commit interval under exactly-once: a second instead of Kafka Streams' 100 ms, because a task
    * asks for a commit itself right after it writes results ({@code result.commit.interval.ms}), so
-   * the interval only commits input that is still being classified. On the full model a batch takes
-   * longer than 100 ms, and most of those commits carried no result: the {@code bench} measured the
-   * broker's and the clients' CPU per image falling with them (docs/performance.md).
+   * the interval only commits input that is still being classified. At-least-once keeps Kafka
+   * Streams' default. What it changed is latency, not CPU: docs/performance.md, "Commits after
+   * results".
    */
   static final String EXACTLY_ONCE_COMMIT_INTERVAL_MS = "1000";
-
-  /**
-   * Sets {@code commit.interval.ms} to {@link #EXACTLY_ONCE_COMMIT_INTERVAL_MS} in {@code kafka}
-   * (the Kafka keys, defaults included) when the guarantee is exactly-once and the key is not set;
-   * at-least-once keeps Kafka Streams' default.
-   */
-  static void putCommitInterval(Map<String, String> kafka) {
-    if (StreamsConfig.EXACTLY_ONCE_V2.equals(
-        kafka.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
-      kafka.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EXACTLY_ONCE_COMMIT_INTERVAL_MS);
-    }
-  }
 
   /** Kafka keys with a googlenet-streams default. */
   static final Map<String, String> DEFAULTS =
